@@ -1,0 +1,1 @@
+"""RDF -> networkx views, metrics, HTML and Gephi exports, SPARQL queries and endpoint."""

@@ -1,0 +1,1 @@
+"""Vocabulary (Turtle), SHACL shapes, the actor gazetteer (data) and the assertions -> RDF mapping."""
