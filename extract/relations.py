@@ -1,0 +1,246 @@
+"""Relations of one parsed sentence: triggers from the lexicon, their case frames, and typed argument pairs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from extract.actors import Found
+from extract.frames import Arg, case_marker, children_with_markers, is_passive, mentions_at, role_of
+from extract.gazetteer import load_lexicon
+from extract.signatures import allowed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SYMMETRIC = frozenset({"cooperatesWith", "competesWith"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A typed relation found in a sentence, before attributes and evidence are attached."""
+
+    subject: Found
+    predicate: str
+    object: Found
+    trigger: "Token"
+    frame: "Token"
+    rule: str
+    confidence: float
+    item: Found | None = None
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    return load_lexicon("triggers")
+
+
+def find_triggers(doc: "Doc") -> list[tuple["Token", str, str]]:
+    """(token, predicate, trigger text) for each trigger; two-token compounds (輸出+規制) win over their parts."""
+    triggers = _lex()["triggers"]
+    out: list[tuple[Token, str, str]] = []
+    consumed: set[int] = set()
+    for t in doc:
+        if t.i in consumed:
+            continue
+        if t.i + 1 < len(doc) and t.head.i == t.i + 1 and t.dep_ == "compound":
+            pair = t.text + doc[t.i + 1].text
+            if pair in triggers:
+                out.append((doc[t.i + 1], triggers[pair], pair))
+                consumed.update({t.i, t.i + 1})
+                continue
+        by_object = _object_trigger(t) or _complement_trigger(t)
+        if by_object is not None:
+            out.append(by_object)
+            continue
+        word = t.lemma_ if t.lemma_ in triggers else t.text if t.text in triggers else None
+        if word is not None:
+            out.append((t, triggers[word], word))
+    return out
+
+
+def _object_trigger(t: "Token") -> tuple["Token", str, str] | None:
+    """A verb made a trigger by its object noun (輸出を規制 -> restricts, 使用を停止 -> divestsFrom)."""
+    table = _lex()["object_triggers"].get(t.lemma_) or _lex()["object_triggers"].get(t.text)
+    if not table:
+        return None
+    for c in t.children:
+        if c.dep_ in ("obj", "nsubj") and c.i < t.i:
+            words = [c.lemma_, c.text] + [x.text + c.text for x in c.children if x.dep_ == "compound"]
+            for w in words:
+                if w in table:
+                    return t, table[w], w + t.text
+    return None
+
+
+def _complement_trigger(t: "Token") -> tuple["Token", str, str] | None:
+    """A verb made a trigger by its に-complement (エンティティリストに追加 -> restricts)."""
+    table = _lex()["complement_triggers"].get(t.lemma_) or _lex()["complement_triggers"].get(t.text)
+    if not table:
+        return None
+    for c in t.children:
+        if c.dep_ == "obl" and c.i < t.i and case_marker(c).startswith("に"):
+            for suffix, predicate in table.items():
+                if c.text.endswith(suffix):
+                    return t, predicate, c.text + t.text
+    return None
+
+
+def _frame_of(t: "Token") -> tuple["Token", bool]:
+    """The predicate token that carries a trigger's arguments, and whether it is a 'receive' light verb."""
+    lv = _lex()["light_verbs"]
+    head = t
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i:
+        gov = head.head
+        if gov.lemma_ in lv["receive"] or gov.text in lv["receive"]:
+            return gov, True
+        if gov.lemma_ in lv["active"] or gov.text in lv["active"]:
+            return gov, False
+    return head, False
+
+
+def _subject_from_governor(frame: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
+    """The topic or subject of the clause a subordinate predicate hangs from (AはBと提携し、Cを開発した)."""
+    node = frame
+    for _ in range(3):
+        if node.dep_ not in ("advcl", "ccomp", "obl") or node.head.i == node.i:
+            return []
+        node = node.head
+        for c in node.children:
+            if c.i < frame.i and case_marker(c) in ("は", "が", "も", "では"):
+                found = mentions_at(c, by_head)
+                if found:
+                    return found
+    return []
+
+
+def _collect(t: "Token", predicate: str, by_head: dict[int, list[Found]]) -> tuple[list[Arg], "Token"]:
+    frame, receive = _frame_of(t)
+    passive = is_passive(frame) and t.lemma_ not in _lex()["passive_frames"]["selection_verbs"]
+    args: list[Arg] = []
+    heads = [frame] if frame.i == t.i else [frame, t]
+    nominal_head = t
+    while nominal_head.dep_ == "compound" and nominal_head.head.i > nominal_head.i:
+        nominal_head = nominal_head.head
+    if nominal_head.i not in (frame.i, t.i):
+        heads.append(nominal_head)
+    skip = {h.i for h in heads}
+    for c, marker in _expand_quantities(children_with_markers(heads, skip), t, by_head):
+        found = mentions_at(c, by_head)
+        nominal = c.head.i != frame.i
+        if not found:
+            args.extend(_pass_through(c, marker, predicate, by_head))
+            continue
+        if nominal and marker in ("の", "") :
+            role = "object" if predicate == "partOf" else "subject"
+            args.extend(Arg(f, role, "genitive", 0.7) for f in found)
+            continue
+        role = role_of(predicate, marker, passive and not nominal, receive and not nominal)
+        if role is None and marker == "" and c.dep_ == "compound" and predicate == "partOf":
+            role = "object"
+        if role is None:
+            continue
+        args.extend(Arg(f, role, "case:" + (marker or "-"), 0.85) for f in found)
+        if nominal:  # マイクロソフトのG42への出資: the genitive before the object names the actor
+            for g in c.children:
+                if g.dep_ == "nmod" and case_marker(g) == "の":
+                    args.extend(Arg(f, "subject", "genitive", 0.7) for f in mentions_at(g, by_head))
+    if frame.dep_ == "acl" or (frame.i == t.i and t.dep_ in ("nmod", "compound") and predicate == "partOf"):
+        owner = mentions_at(frame.head, by_head)
+        filled = {a.role for a in args}
+        role = "subject" if predicate == "partOf" or "object" in filled else "object"
+        if role == "subject" and "subject" in filled and predicate != "partOf":
+            owner = []
+        args.extend(Arg(f, role, "relative-clause", 0.8) for f in owner)
+    if not any(a.role == "subject" for a in args):
+        args.extend(Arg(f, "subject", "shared-topic", 0.7) for f in _subject_from_governor(frame, by_head))
+    if not any(a.role == "subject" for a in args):
+        args.extend(Arg(f, "subject", "shared-subject", 0.7) for f in _subject_from_clause_before(frame, by_head))
+    return args, frame
+
+
+def _expand_quantities(
+    pairs: list[tuple["Token", str]], t: "Token", by_head: dict[int, list[Found]]
+) -> list[tuple["Token", str]]:
+    """Look through a non-actor の-modifier of a nominal trigger (G42への15億ドルの出資: G42 hangs from ドル)."""
+    out = []
+    for c, marker in pairs:
+        out.append((c, marker))
+        if c.head.i == t.i and marker == "の" and not mentions_at(c, by_head) and c.i < t.i:
+            out.extend((g, case_marker(g)) for g in c.children if g.dep_ == "nmod" and g.i < c.i)
+    return out
+
+
+def _subject_from_clause_before(frame: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
+    """The が/は subject of an earlier subordinate clause that the main predicate shares (AとBが主導し、…を開始した)."""
+    for c in frame.children:
+        if c.dep_ == "advcl" and c.i < frame.i:
+            for g in c.children:
+                if case_marker(g) in ("は", "が", "も", "では"):
+                    found = mentions_at(g, by_head)
+                    if found:
+                        return found
+    return []
+
+
+def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, list[Found]]) -> list[Arg]:
+    """Actors named inside a non-actor object (中国へのNVIDIAの半導体輸出を規制: NVIDIA, china)."""
+    role = role_of(predicate, marker)
+    if role != "object" or predicate not in ("restricts", "regulates", "opposes", "supplies", "dependsOn", "divestsFrom"):
+        return []
+    out = []
+    for g in c.children:
+        if g.dep_ != "nmod" or case_marker(g) not in ("の", ""):
+            continue
+        found = mentions_at(g, by_head)
+        if not found:  # ファーウェイ製機器の使用: the maker is a compound inside the modifier
+            found = [f for x in g.children if x.dep_ in ("compound", "nmod") for f in mentions_at(x, by_head)]
+        out.extend(Arg(f, "object", "inner:の", 0.65) for f in found)
+    return out
+
+
+def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
+    """Typed relations of one sentence from its triggers and the actor mentions it holds."""
+    by_head: dict[int, list[Found]] = {}
+    for f in mentions:
+        by_head.setdefault(f.head, []).append(f)
+    weak = set(_lex()["weak_triggers"]["words"])
+    obj_types = _lex()["object_types"]
+    out: list[Candidate] = []
+    taken = {k for f in mentions for k in range(f.i, f.j)}
+    for t, predicate, word in find_triggers(doc):
+        if t.i in taken:
+            continue
+        args, frame = _collect(t, predicate, by_head)
+        if word in weak:
+            args = [a for a in args if a.rule.startswith("case:") or a.rule == "relative-clause" or a.role == "subject"]
+        subjects = [a for a in args if a.role == "subject"]
+        objects = [a for a in args if a.role == "object"]
+        items = [a for a in args if a.role == "item" and a.found.type == "Technology"]
+        if word in obj_types:
+            objects = [a for a in objects if a.found.type in obj_types[word]]
+        if predicate in ("supplies", "restricts"):
+            tech = [a for a in objects if a.found.type == "Technology"]
+            if tech and len(tech) < len(objects):
+                items += tech
+                objects = [a for a in objects if a.found.type != "Technology"]
+        if predicate in SYMMETRIC and not objects and len(subjects) > 1:
+            pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
+        else:
+            pairs = [(a, b) for a in subjects for b in objects]
+        item = items[0].found if items else None
+        for s, o in pairs:
+            if s.found.actor_id == o.found.actor_id:
+                continue
+            conf = round(min(s.confidence, o.confidence) * min(s.found.confidence, o.found.confidence) / 0.9, 3)
+            rule = f"{s.rule}|{o.rule}:{word}"
+            out.append(Candidate(s.found, predicate, o.found, t, frame, rule, min(conf, 0.95), item))
+    return out
+
+
+def typed(c: Candidate) -> Candidate | None:
+    """The candidate if its argument types fit the predicate's signature, else None."""
+    return c if allowed(c.predicate, c.subject.type, c.object.type) else None
