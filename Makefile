@@ -25,7 +25,7 @@ run: $(STAMP_RUN)
 	$(BIN)/seiryoku build examples/corpus -o out
 	@echo
 	@echo "Outputs are in ./out. Open the interactive map (works offline):  xdg-open out/graph.html  (or open it in any browser)"
-	@echo "Try a query:  $(BIN)/seiryoku query --name top_actors"
+	@echo "Try a query:  $(BIN)/seiryoku query --name top-actors"
 
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from extract.gazetteer import Gazetteer, load_lexicon, norm_key
-from extract.lexical import country_letters, generic_nouns, ner_types, outlets, place_countries
+from extract.lexical import country_letters, generic_nouns, ner_types, outlets, place_countries, prefix_letters
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,8 +61,11 @@ def _gazetteer_matches(doc: "Doc", gaz: Gazetteer) -> list[Found]:
     out: list[Found] = []
     i, n = 0, len(doc)
     while i < n:
+        if doc[i].is_punct or doc[i].pos_ in ("ADP", "AUX", "SCONJ"):
+            i += 1
+            continue
         for j in range(min(n, i + MAX_TOKENS), i, -1):
-            if doc[j - 1].is_punct and j - 1 > i:
+            if j - 1 > i and (doc[j - 1].is_punct or doc[j - 1].pos_ in ("ADP", "AUX", "SCONJ")):
                 continue
             surface = _span_text(doc, i, j)
             entry = gaz.lookup(surface)
@@ -123,9 +126,9 @@ def _country_tokens(doc: "Doc", taken: set[int]) -> list[Found]:
             j += 1
         run = "".join(doc[x].text for x in range(k, j))
         if len(run) >= 2 and len(set(run)) == len(run) and run not in not_pairs:
-            for x in range(k, j):
+            for x in range(k, j):  # every country of the run stands at the run's last token
                 for ch in doc[x].text:
-                    out.append(Found(x, x + 1, x, letters[ch], "Country", letters[ch], ch, "pair", 0.85))
+                    out.append(Found(x, x + 1, j - 1, letters[ch], "Country", letters[ch], ch, "pair", 0.85))
         elif run == "米" and _lone_country(doc, doc[k]):
             out.append(Found(k, k + 1, k, letters["米"], "Country", letters["米"], "米", "letter", 0.8))
         k = max(j, k + 1)
@@ -185,16 +188,30 @@ def _name_chunk(doc: "Doc", h: int) -> tuple[int, int] | None:
     if not _name_token(doc[h]):
         return None
     i = h
-    while i > 0 and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i <= h and _name_token(doc[i - 1]):
+    while i > 0 and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i <= h:
+        prev = doc[i - 1]
+        joiner = prev.text in ("・", "-", "&") and i >= 2 and _name_token(doc[i - 2])
+        if not (_name_token(prev) or joiner):
+            break
         i -= 1
     return i, h + 1
 
 
 def _name_token(t: "Token") -> bool:
     text = t.text
-    if norm_key(text) in generic_nouns() or not _NAME_CHARS.match(text):
+    if not _NAME_CHARS.match(text) or text in ("・", "-", "&"):
         return False
-    return t.pos_ == "PROPN" or bool(_ASCII_NAME.match(text)) or _katakana(text)
+    return t.pos_ == "PROPN" or bool(_ASCII_NAME.match(text)) or _katakana(text, 2)
+
+
+def _name_like(doc: "Doc", i: int, j: int) -> bool:
+    """A chunk is a name when it is not a generic noun and has a proper-noun, Latin, joined or long katakana part."""
+    text = _span_text(doc, i, j)
+    if norm_key(text) in generic_nouns() or all(norm_key(t.text) in generic_nouns() for t in doc[i:j]):
+        return False
+    if any(t.pos_ == "PROPN" or _ASCII_NAME.match(t.text) or t.text in ("・", "&") for t in doc[i:j]):
+        return True
+    return j - i >= 2 or _katakana(text, 3)
 
 
 def _cue_unknowns(doc: "Doc", gaz: Gazetteer, taken: set[int]) -> list[Found]:
@@ -215,18 +232,32 @@ def _cue_unknowns(doc: "Doc", gaz: Gazetteer, taken: set[int]) -> list[Found]:
                 k = chunk[0] - 1
                 cue = doc[k - 1].text if k >= 1 and doc[k].text == "の" else doc[k].text if k >= 0 else ""
                 actor_type = next((ty for words, ty in kinds if cue in words), None)
+                if actor_type is None and k >= 0 and doc[k].text in prefix_letters() and k not in taken:
+                    actor_type = "Company"  # 米バークシャー・ハサウェイ: a country letter before a foreign name
+                    country = prefix_letters()[doc[k].text]
+                    chunk = (k, chunk[1])
         if chunk is None or actor_type is None or any(k in taken for k in range(*chunk)):
             continue
-        text = _span_text(doc, *chunk)
-        if len(norm_key(text)) < 2 or text in outlets():
+        country = prefix_letters().get(doc[chunk[0]].text)
+        name_start = chunk[0] + (1 if country else 0)
+        text = _span_text(doc, name_start, chunk[1])
+        if len(norm_key(text)) < 2 or text in outlets() or not _foreign_name(text, country) \
+                or not _name_like(doc, name_start, chunk[1]):
             continue
-        out.append(Found(chunk[0], chunk[1], span_head(doc, *chunk), mint_id(text), actor_type, None, text, "cue", 0.6))
+        out.append(Found(chunk[0], chunk[1], span_head(doc, *chunk), mint_id(text), actor_type, country, text, "cue", 0.6))
         taken.update(range(*chunk))
     return out
 
 
-def _katakana(text: str) -> bool:
-    return len(text) >= 3 and all("゠" <= ch <= "ヿ" for ch in text)
+def _foreign_name(text: str, country: str | None) -> bool:
+    """A name after a bare country letter must look like a foreign proper name (katakana or Latin, 3+ chars)."""
+    if country is None:
+        return True
+    return len(text) >= 3 and all("゠" <= ch <= "ヿ" or ch.isascii() for ch in text)
+
+
+def _katakana(text: str, least: int = 3) -> bool:
+    return len(text) >= least and all("゠" <= ch <= "ヿ" for ch in text)
 
 
 def find_mentions(doc: "Doc", gaz: Gazetteer) -> list[Found]:

@@ -17,11 +17,13 @@ _DATE = re.compile(
     r"|(?P<iy>(?:19|20)\d{2})[/-](?P<im>\d{1,2})(?:[/-](?P<id>\d{1,2}))?"
     r"|(?P<rel>昨年|今年|来年|本年|前年|先月|今月|来月)(?:(?P<rm>\d{1,2})月)?(?:(?P<rd>\d{1,2})日)?"
     r"|(?<![\d年])(?P<om>\d{1,2})月(?:(?P<od>\d{1,2})日)?"
+    r"|(?<![\d月年.,])(?P<bd>\d{1,2})日(?![間前後以])"
 )
 _AMOUNT = re.compile(
-    r"(?:約|およそ|総額|計)?(?P<num>\d+(?:[.,]\d+)*)(?P<unit>兆|億|万|千)?(?:(?P<unit2>億|万))?"
+    r"(?:約|およそ|総額|計|最大)?(?P<num>(?:\d+(?:[.,]\d+)*(?:兆|億|万|千)){0,3}\d*(?:[.,]\d+)*)"
     r"(?P<cur>米ドル|ドル|円|ユーロ|元|人民元|ウォン|ルピー|ポンド|USD|JPY|EUR)"
 )
+_PART = re.compile(r"(\d+(?:[.,]\d+)*)(兆|億|万|千)?")
 _CURRENCY = {"米ドル": "USD", "ドル": "USD", "USD": "USD", "円": "JPY", "JPY": "JPY", "ユーロ": "EUR", "EUR": "EUR",
              "元": "CNY", "人民元": "CNY", "ウォン": "KRW", "ルピー": "INR", "ポンド": "GBP"}
 _UNIT = {"兆": 10**12, "億": 10**8, "万": 10**4, "千": 10**3, None: 1}
@@ -106,10 +108,14 @@ def find_dates(text: str, doc_date: str | None) -> list[tuple[int, str, str]]:
             elif mo is None:
                 out.append((m.start(), f"{y:04d}", "year"))
                 continue
-        else:
+        elif g["om"]:
             if ref_y is None:
                 continue
             y, mo, d = ref_y, g["om"], g["od"]
+        else:
+            if ref_m is None:
+                continue
+            y, mo, d = ref_y, str(ref_m), g["bd"]
         iso, prec = _iso(y, mo, d)
         if iso:
             out.append((m.start(), iso, prec))
@@ -135,13 +141,21 @@ def find_amounts(text: str) -> list[tuple[int, float, str]]:
     text = unicodedata.normalize("NFKC", text)
     out = []
     for m in _AMOUNT.finditer(text):
-        try:
-            num = float(m.group("num").replace(",", ""))
-        except ValueError:
-            continue
-        value = num * _UNIT[m.group("unit")] * _UNIT[m.group("unit2")]
-        out.append((m.start(), value, _CURRENCY[m.group("cur")]))
+        value = 0.0
+        for num, unit in _PART.findall(m.group("num")):
+            try:
+                value += float(num.replace(",", "")) * _UNIT[unit or None]
+            except ValueError:
+                continue
+        if value > 0 and not _converted(text, m.start()):
+            out.append((m.start(), value, _CURRENCY[m.group("cur")]))
     return out
+
+
+def _converted(text: str, start: int) -> bool:
+    """True for an amount given in parentheses as a conversion of the one before it: 15億ドル（約2300億円）."""
+    before = text[max(0, start - 6) : start]
+    return bool(re.search(r"[ドル円ロ元ンー]\s*[（(]$", before))
 
 
 def nearest(items: list, pos: int) -> object | None:

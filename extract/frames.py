@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,8 +38,16 @@ def case_marker(tok: "Token") -> str:
     return "".join(t.text for t in sorted(set(parts), key=lambda t: t.i))
 
 
+_CANONICAL = {"に対する": "に対し", "に対して": "に対し", "に対しての": "に対し", "に対しても": "に対し",
+              "によっても": "によって", "からも": "から", "とともに": "と", "と共に": "と", "と共同で": "と",
+              "と一緒に": "と", "向けに": "向け", "向けの": "向け"}
+_FOCUS = re.compile(r"^(?:など|だけ|のみ|ばかり|ら|等)+")
+
+
 def roles_for(marker: str) -> list[str]:
-    """Markers to try in a frame, most specific first (への, then へ; には, then に)."""
+    """Markers to try in a frame, most specific first (への, then へ; には, then に; などに, then に)."""
+    marker = _FOCUS.sub("", marker) or marker
+    marker = _CANONICAL.get(marker, marker)
     out = [marker]
     if len(marker) > 1 and marker[-1] in "のはも":
         out.append(marker[:-1])
@@ -72,6 +81,8 @@ def role_of(predicate: str, marker: str, passive: bool = False, receive: bool = 
         if role:
             break
     if receive and role in ("subject", "object"):
+        if _FOCUS.sub("", marker) in ("から", "より", "からの"):
+            return "subject"
         return "object" if role == "subject" else "subject"
     return role
 

@@ -40,10 +40,11 @@ def attach_titles(doc: "Doc", mentions: list[Found], default_country: str | None
         if m.type != "Person":
             out.append(m)
             continue
-        start = m.j + (1 if m.j < len(doc) and doc[m.j].text in ("氏",) else 0)
+        honorific = m.j < len(doc) and doc[m.j].text in ("氏", "さん", "様")
+        start = m.j + (1 if honorific else 0)
         info = title_info(doc, start)
         if info is None:
-            out.append(m)
+            out.append(replace(m, head=m.j) if honorific and doc[m.j].head.i != m.head else m)
             continue
         title, end, kind, office = info
         if kind in ("non_head", "planned"):

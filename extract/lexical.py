@@ -24,6 +24,14 @@ def country_letters() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def prefix_letters() -> dict[str, str]:
+    """Single letters written directly before a foreign name (米テスラ, 英アーム) mapped to their country."""
+    data = load_lexicon("country_prefixes")
+    return {k: v["country"] for k, v in data.get("prefixes", {}).items()
+            if isinstance(v, dict) and len(k) == 1 and v.get("before_names")}
+
+
+@lru_cache(maxsize=1)
 def country_prefixes() -> dict[str, str]:
     """Every country prefix written before a name (米, 中国, 韓国 ...) mapped to its country id."""
     data = load_lexicon("country_prefixes")

@@ -92,8 +92,10 @@ def extract_document(
     out: dict[str, Assertion] = {}
     for sent, pdoc in parse_sentences(split_sentences(document), nlp, progress):
         mentions = find_mentions(pdoc, gaz)
-        mentions = attach_titles(pdoc, mentions)
         backrefs = resolve_backrefs(pdoc, mentions, history)
+        titled = attach_titles(pdoc, mentions + backrefs)
+        mentions = [m for m in titled if m.source != "backref"]
+        backrefs = [m for m in titled if m.source == "backref"]
         for m in mentions:
             tally.found.setdefault(m.actor_id, m)
             tally.surfaces[m.actor_id][m.label if m.source == "pair" else pdoc[m.i : m.j].text] += 1

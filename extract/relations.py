@@ -87,11 +87,20 @@ def _complement_trigger(t: "Token") -> tuple["Token", str, str] | None:
     return None
 
 
+def _apposed(a: "Token", b: "Token") -> bool:
+    """True when b names what a describes, with only quotes or brackets between (覚書「技術繁栄ディール」)."""
+    between = a.doc[a.i + 1 : b.i]
+    return all(t.is_punct and t.text not in ("、", "。") for t in between) and not any(
+        c.dep_ == "case" for c in a.children)
+
+
 def _frame_of(t: "Token") -> tuple["Token", bool]:
     """The predicate token that carries a trigger's arguments, and whether it is a 'receive' light verb."""
     lv = _lex()["light_verbs"]
     head = t
-    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+    while head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") and (
+        head.dep_ == "compound" or head.dep_ == "nmod" and _apposed(head, head.head)
+    ):
         head = head.head
     if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i:
         gov = head.head
@@ -105,8 +114,10 @@ def _frame_of(t: "Token") -> tuple["Token", bool]:
 def _subject_from_governor(frame: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
     """The topic or subject of the clause a subordinate predicate hangs from (AはBと提携し、Cを開発した)."""
     node = frame
+    modal = _modal_nouns()
     for _ in range(3):
-        if node.dep_ not in ("advcl", "ccomp", "obl") or node.head.i == node.i:
+        climbs = node.dep_ in ("advcl", "ccomp", "obl") or node.dep_ == "acl" and node.head.lemma_ in modal
+        if not climbs or node.head.i == node.i:
             return []
         node = node.head
         for c in node.children:
@@ -117,7 +128,7 @@ def _subject_from_governor(frame: "Token", by_head: dict[int, list[Found]]) -> l
     return []
 
 
-def _collect(t: "Token", predicate: str, by_head: dict[int, list[Found]]) -> tuple[list[Arg], "Token"]:
+def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Found]]) -> tuple[list[Arg], "Token"]:
     frame, receive = _frame_of(t)
     passive = is_passive(frame) and t.lemma_ not in _lex()["passive_frames"]["selection_verbs"]
     args: list[Arg] = []
@@ -134,9 +145,9 @@ def _collect(t: "Token", predicate: str, by_head: dict[int, list[Found]]) -> tup
         if not found:
             args.extend(_pass_through(c, marker, predicate, by_head))
             continue
-        if nominal and marker in ("の", "") :
-            role = "object" if predicate == "partOf" else "subject"
-            args.extend(Arg(f, role, "genitive", 0.7) for f in found)
+        if nominal and marker in ("の", ""):
+            genitive_object = predicate == "partOf" or word in _lex()["genitive_is_object"]
+            args.extend(Arg(f, "object" if genitive_object else "subject", "genitive", 0.7) for f in found)
             continue
         role = role_of(predicate, marker, passive and not nominal, receive and not nominal)
         if role is None and marker == "" and c.dep_ == "compound" and predicate == "partOf":
@@ -186,27 +197,81 @@ def _subject_from_clause_before(frame: "Token", by_head: dict[int, list[Found]])
     return []
 
 
+@lru_cache(maxsize=1)
+def _modal_nouns() -> frozenset[str]:
+    cues = _lex()["modality"]
+    return frozenset(cues["planned"]) | frozenset(cues["hypothetical"]) | frozenset(_lex()["negation"]["nouns"])
+
+
+def _partners(t: "Token", frame: "Token", by_head: dict[int, list[Found]], taken: set[int]) -> list[Found]:
+    """Actors marked with と inside the trigger's clause (XはYと…の開発で協力する), for symmetric predicates."""
+    out = []
+    for tok in t.doc[: t.i]:
+        if tok.i in taken or case_marker(tok) not in ("と", "とも", "との"):
+            continue
+        node, hops = tok, 0
+        while node.i != node.head.i and node.head.i not in (t.i, frame.i) and hops < 4:
+            if node.head.pos_ in ("VERB", "ADJ") and node.head.i not in (t.i, frame.i):
+                break
+            node, hops = node.head, hops + 1
+        if node.head.i in (t.i, frame.i):
+            out.extend(by_head.get(tok.i, []))
+    return out
+
+
 def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, list[Found]]) -> list[Arg]:
     """Actors named inside a non-actor object (中国へのNVIDIAの半導体輸出を規制: NVIDIA, china)."""
     role = role_of(predicate, marker)
-    if role != "object" or predicate not in ("restricts", "regulates", "opposes", "supplies", "dependsOn", "divestsFrom"):
+    if role != "object" or predicate in SYMMETRIC:
         return []
     out = []
     for g in c.children:
-        if g.dep_ != "nmod" or case_marker(g) not in ("の", ""):
+        if g.dep_ not in ("nmod", "compound") or case_marker(g) not in ("の", "", "への"):
             continue
-        found = mentions_at(g, by_head)
+        found = mentions_at(g, by_head) if case_marker(g) != "への" else []
         if not found:  # ファーウェイ製機器の使用: the maker is a compound inside the modifier
-            found = [f for x in g.children if x.dep_ in ("compound", "nmod") for f in mentions_at(x, by_head)]
+            found = [f for x in g.children if x.dep_ in ("compound", "nmod") and case_marker(x) in ("の", "")
+                     for f in mentions_at(x, by_head)]
         out.extend(Arg(f, "object", "inner:の", 0.65) for f in found)
     return out
+
+
+LIST_JOINERS = frozenset({"、", "と", "や", "及び", "および", "並びに", "，", ","})
+
+
+def _chain_lists(doc: "Doc", mentions: list[Found], by_head: dict[int, list[Found]]) -> None:
+    """Let each mention carry the mentions listed right before it (A、B、Cが…: A and B stand where C stands),
+    where the parse lost the coordination chain."""
+    by_end: dict[int, list[Found]] = {}
+    for f in mentions:
+        by_end.setdefault(f.j - 1, []).append(f)
+    for head, found in list(by_head.items()):
+        extra: list[Found] = []
+        start = min(f.i for f in found)
+        while start >= 2 and doc[start - 1].text in LIST_JOINERS and (start - 2) in by_end:
+            left = by_end[start - 2]
+            extra.extend(left)
+            start = min(f.i for f in left)
+        if extra:
+            by_head[head] = found + [f for f in extra if f not in found]
+
+
+def _descriptor(doc: "Doc", f: Found, heads: set[int]) -> bool:
+    """A country or place that only describes another actor (中国のバイトダンス, 米国のAI安全研究所)."""
+    if f.type != "Country":
+        return False
+    tok = doc[f.head]
+    return tok.dep_ in ("nmod", "compound") and tok.head.i in heads and case_marker(tok) in ("の", "")
 
 
 def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
     """Typed relations of one sentence from its triggers and the actor mentions it holds."""
     by_head: dict[int, list[Found]] = {}
+    heads = {f.head for f in mentions}
     for f in mentions:
-        by_head.setdefault(f.head, []).append(f)
+        if not _descriptor(doc, f, heads):
+            by_head.setdefault(f.head, []).append(f)
+    _chain_lists(doc, mentions, by_head)
     weak = set(_lex()["weak_triggers"]["words"])
     obj_types = _lex()["object_types"]
     out: list[Candidate] = []
@@ -214,9 +279,11 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
     for t, predicate, word in find_triggers(doc):
         if t.i in taken:
             continue
-        args, frame = _collect(t, predicate, by_head)
+        args, frame = _collect(t, predicate, word, by_head)
         if word in weak:
             args = [a for a in args if a.rule.startswith("case:") or a.rule == "relative-clause" or a.role == "subject"]
+        if any(a.role == "subject" and a.rule.startswith("case:") for a in args):
+            args = [a for a in args if not (a.role == "subject" and a.rule == "genitive")]
         subjects = [a for a in args if a.role == "subject"]
         objects = [a for a in args if a.role == "object"]
         items = [a for a in args if a.role == "item" and a.found.type == "Technology"]
@@ -227,6 +294,9 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
             if tech and len(tech) < len(objects):
                 items += tech
                 objects = [a for a in objects if a.found.type != "Technology"]
+        if predicate in SYMMETRIC and not objects:
+            inside = {k for a in subjects for k in range(a.found.i, a.found.j)}
+            objects = [Arg(f, "object", "partner:と", 0.7) for f in _partners(t, frame, by_head, inside)]
         if predicate in SYMMETRIC and not objects and len(subjects) > 1:
             pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
         else:

@@ -47,7 +47,7 @@ def corpus_dir(repo: str | os.PathLike[str], environ: Mapping[str, str] = os.env
     folder = (repo / corpora[choice]).resolve()
     if folder.is_dir():
         return folder
-    sample = (repo / settings["sample_corpus"]).resolve()
+    sample = (repo / corpora["sample"]).resolve()
     if choice != "sample":
         warnings.warn(f"corpus {choice!r} not found at {folder}; using the sample corpus {sample}", stacklevel=2)
     if not sample.is_dir():

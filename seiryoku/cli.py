@@ -159,7 +159,7 @@ def _load_store(graph: Path):  # noqa: ANN202 - the store type belongs to graph.
 def query(sparql: str | None, query_file: Path | None, name: str | None, params: tuple[str, ...], graph: Path,
           fmt: str) -> None:
     """Run a SPARQL query (text, --file or --name) on a build's graph and print the result."""
-    from graph.sparql import format_result, load_named_query, run_query
+    from graph.sparql import format_result, run_named, run_query
     from seiryoku.errors import QueryError
 
     bindings = {}
@@ -169,15 +169,17 @@ def query(sparql: str | None, query_file: Path | None, name: str | None, params:
             raise QueryError(f"--param {p!r}: expected NAME=VALUE")
         bindings[key] = value
     if name:
-        named = load_named_query(name)
-        text, bindings = named.text, named.bind(bindings)
-    elif query_file:
+        click.echo(format_result(run_named(_load_store(graph), name, bindings), fmt))
+        return
+    if query_file:
         text = query_file.read_text(encoding="utf-8")
     elif sparql:
         text = sparql
     else:
         raise QueryError("give a query, --file or --name")
-    result = run_query(_load_store(graph), text, bindings or None)
+    if bindings:
+        raise QueryError("--param applies to named queries (--name)")
+    result = run_query(_load_store(graph), text)
     click.echo(format_result(result, fmt))
 
 
@@ -187,8 +189,8 @@ def queries() -> None:
     from graph.sparql import list_named_queries
 
     for q in list_named_queries():
-        params = ", ".join(q.params) if q.params else "-"
-        click.echo(f"{q.name:<28} params: {params:<24} {q.description}")
+        params = ", ".join(p.name for p in q.params) if q.params else "-"
+        click.echo(f"{q.name:<20} params: {params:<20} {q.summary}")
 
 
 @main.command()
