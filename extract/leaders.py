@@ -10,7 +10,7 @@ from extract.gazetteer import load_lexicon
 from extract.lexical import country_prefixes, title_info
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _ORG_TYPES = frozenset({"Company", "GovernmentBody", "ResearchInstitute", "InternationalOrganization", "Program"})
 
@@ -73,3 +73,59 @@ def _office_of(doc: "Doc", m: Found, title: str, by_end: dict[int, Found], defau
     if before is not None and before.type in _ORG_TYPES:
         return before.actor_id
     return None
+
+
+_TITLE_VERBS = frozenset({"務める", "就く", "就任", "兼ねる", "兼務", "担う", "なる", "率いる", "歴任"})
+
+
+def _title_token(tok: "Token") -> tuple[str, str | None] | None:
+    from extract.lexical import classify_title
+
+    text = tok.text
+    compounds = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ != "PROPN"]
+    if compounds:
+        text = tok.doc[compounds[0].i : tok.i + 1].text.replace(" ", "")
+    kind = classify_title(text) or classify_title(tok.text)
+    if kind is None or kind[0] in ("non_head", "planned"):
+        return None
+    return kind
+
+
+def title_relations(doc: "Doc", mentions: list[Found]) -> list[tuple[Found, Found | str]]:
+    """leaderOf pairs stated through a title noun: XのCEOはY氏 / Y氏がXの会長を務める / CEOにはY氏が就いた."""
+    from extract.frames import case_marker
+
+    by_head: dict[int, list[Found]] = {}
+    for m in mentions:
+        by_head.setdefault(m.head, []).append(m)
+    titled = {m.head for m in mentions if m.type == "Person" and m.title}
+    out: list[tuple[Found, Found | str]] = []
+    last_org: Found | str | None = None
+    for tok in doc:
+        if tok.i in titled or tok.i in by_head:
+            continue
+        kind = _title_token(tok)
+        if kind is None:
+            continue
+        org: Found | str | None = kind[1]
+        for c in tok.children:
+            if c.dep_ in ("nmod", "compound") and case_marker(c) in ("の", "") and c.i in by_head:
+                org = next((f for f in by_head[c.i] if f.type in _ORG_TYPES), org)
+        org = org or last_org
+        person = None
+        head = tok.head
+        if head.i in by_head and case_marker(tok) in ("は", "が"):
+            person = next((f for f in by_head[head.i] if f.type == "Person"), None)
+        else:
+            hops = 0
+            while head.pos_ != "VERB" and head.head.i != head.i and hops < 3:
+                head, hops = head.head, hops + 1
+            if not (head.lemma_ in _TITLE_VERBS or head.text in _TITLE_VERBS):
+                continue
+            for c in head.children:
+                if c.i != tok.i and case_marker(c) in ("が", "は", "も") and c.i in by_head:
+                    person = next((f for f in by_head[c.i] if f.type == "Person"), person)
+        if person is not None and org is not None:
+            out.append((person, org))
+            last_org = org
+    return out

@@ -11,7 +11,7 @@ from extract.actors import Found, find_mentions
 from extract.attributes import find_amounts, find_dates, modality_of, nearest, negated_of
 from extract.coref import History, resolve_backrefs
 from extract.gazetteer import Gazetteer, load_gazetteer
-from extract.leaders import attach_titles
+from extract.leaders import attach_titles, title_relations
 from extract.parse import Sentence, parse_sentences, split_sentences
 from extract.relations import Candidate, sentence_relations
 from extract.signatures import allowed, symmetric_predicates
@@ -34,11 +34,16 @@ class _Tally:
     dropped: Counter = field(default_factory=Counter)
 
 
-def _leader_candidates(doc: "Doc", mentions: list[Found], by_id: dict[str, Found]) -> list[Candidate]:
+def _leader_candidates(doc: "Doc", mentions: list[Found], by_id: dict[str, Found], gaz: Gazetteer) -> list[Candidate]:
     out = []
     for m in mentions:
         if m.type == "Person" and m.office and m.office in by_id and m.source != "backref":
-            out.append(Candidate(m, "leaderOf", by_id[m.office], doc[m.head], doc[m.head], "title:" + (m.title or ""), 0.85))
+            out.append(Candidate(m, "leaderOf", by_id[m.office], doc[m.head], doc[m.head], "title:" + (m.title or ""),
+                                 round(0.85 * m.confidence / 0.9, 3)))
+    for person, org in title_relations(doc, mentions):
+        office = org if isinstance(org, Found) else _office_found(org, gaz, person)
+        if office is not None:
+            out.append(Candidate(person, "leaderOf", office, doc[person.head], doc[person.head], "title-noun", 0.75))
     return out
 
 
@@ -108,7 +113,7 @@ def extract_document(
                 if office is not None:
                     by_id[m.office] = office
                     tally.found.setdefault(office.actor_id, office)
-        candidates = sentence_relations(pdoc, every) + _leader_candidates(pdoc, every, by_id)
+        candidates = sentence_relations(pdoc, every) + _leader_candidates(pdoc, every, by_id, gaz)
         for c in candidates:
             if not allowed(c.predicate, c.subject.type, c.object.type):
                 tally.dropped[c.predicate] += 1

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from extract.actors import Found
 from extract.frames import Arg, case_marker, children_with_markers, is_passive, mentions_at, role_of
 from extract.gazetteer import load_lexicon
+from extract.linear import linear_args
 from extract.signatures import allowed
 
 if TYPE_CHECKING:
@@ -264,6 +265,35 @@ def _descriptor(doc: "Doc", f: Found, heads: set[int]) -> bool:
     return tok.dep_ in ("nmod", "compound") and tok.head.i in heads and case_marker(tok) in ("の", "")
 
 
+def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: str,
+           by_head: dict[int, list[Found]]) -> tuple[list[tuple[Arg, Arg]], Found | None]:
+    """Subject-object pairs from the arguments of one trigger, with the item supplied or restricted."""
+    if word in _lex()["weak_triggers"]["words"]:
+        args = [a for a in args if a.rule.startswith(("case:", "linear:")) or a.rule == "relative-clause"
+                or a.role == "subject"]
+    if any(a.role == "subject" and a.rule.startswith(("case:", "linear:")) for a in args):
+        args = [a for a in args if not (a.role == "subject" and a.rule == "genitive")]
+    subjects = [a for a in args if a.role == "subject"]
+    objects = [a for a in args if a.role == "object"]
+    items = [a for a in args if a.role == "item" and a.found.type == "Technology"]
+    obj_types = _lex()["object_types"]
+    if word in obj_types:
+        objects = [a for a in objects if a.found.type in obj_types[word]]
+    if predicate in ("supplies", "restricts"):
+        tech = [a for a in objects if a.found.type == "Technology"]
+        if tech and len(tech) < len(objects):
+            items += tech
+            objects = [a for a in objects if a.found.type != "Technology"]
+    if predicate in SYMMETRIC and not objects:
+        inside = {k for a in subjects for k in range(a.found.i, a.found.j)}
+        objects = [Arg(f, "object", "partner:と", 0.7) for f in _partners(t, frame, by_head, inside)]
+    if predicate in SYMMETRIC and not objects and len(subjects) > 1:
+        pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
+    else:
+        pairs = [(a, b) for a in subjects for b in objects]
+    return pairs, items[0].found if items else None
+
+
 def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
     """Typed relations of one sentence from its triggers and the actor mentions it holds."""
     by_head: dict[int, list[Found]] = {}
@@ -272,36 +302,19 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
         if not _descriptor(doc, f, heads):
             by_head.setdefault(f.head, []).append(f)
     _chain_lists(doc, mentions, by_head)
-    weak = set(_lex()["weak_triggers"]["words"])
-    obj_types = _lex()["object_types"]
     out: list[Candidate] = []
     taken = {k for f in mentions for k in range(f.i, f.j)}
     for t, predicate, word in find_triggers(doc):
         if t.i in taken:
             continue
         args, frame = _collect(t, predicate, word, by_head)
-        if word in weak:
-            args = [a for a in args if a.rule.startswith("case:") or a.rule == "relative-clause" or a.role == "subject"]
-        if any(a.role == "subject" and a.rule.startswith("case:") for a in args):
-            args = [a for a in args if not (a.role == "subject" and a.rule == "genitive")]
-        subjects = [a for a in args if a.role == "subject"]
-        objects = [a for a in args if a.role == "object"]
-        items = [a for a in args if a.role == "item" and a.found.type == "Technology"]
-        if word in obj_types:
-            objects = [a for a in objects if a.found.type in obj_types[word]]
-        if predicate in ("supplies", "restricts"):
-            tech = [a for a in objects if a.found.type == "Technology"]
-            if tech and len(tech) < len(objects):
-                items += tech
-                objects = [a for a in objects if a.found.type != "Technology"]
-        if predicate in SYMMETRIC and not objects:
-            inside = {k for a in subjects for k in range(a.found.i, a.found.j)}
-            objects = [Arg(f, "object", "partner:と", 0.7) for f in _partners(t, frame, by_head, inside)]
-        if predicate in SYMMETRIC and not objects and len(subjects) > 1:
-            pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
-        else:
-            pairs = [(a, b) for a in subjects for b in objects]
-        item = items[0].found if items else None
+        pairs, item = _pairs(args, t, frame, predicate, word, by_head)
+        if not pairs:
+            passive = is_passive(frame) and t.lemma_ not in _lex()["passive_frames"]["selection_verbs"]
+            receive = _frame_of(t)[1]
+            usable = [f for f in mentions if f.head in by_head and f in by_head[f.head]]
+            pairs, item = _pairs(linear_args(doc, t, frame, predicate, usable, passive, receive), t, frame,
+                                 predicate, word, by_head)
         for s, o in pairs:
             if s.found.actor_id == o.found.actor_id:
                 continue

@@ -1,0 +1,64 @@
+"""A surface fallback for sentences GiNZA misparses: case particles right after each mention, within the clause."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extract.actors import Found
+from extract.frames import Arg, role_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_CLAUSE_END_POS = frozenset({"VERB", "ADJ", "AUX"})
+_QUOTE_VERBS = frozenset({"発表", "明らか", "述べる", "表明", "公表", "語る", "示す", "伝える", "報じる", "説明"})
+
+
+def surface_marker(doc: "Doc", f: Found) -> str:
+    """The particles written right after a mention (G42へ -> へ, 米商務省によって -> によって)."""
+    parts = []
+    for tok in doc[f.j : f.j + 4]:
+        if tok.pos_ in ("ADP", "SCONJ") or tok.dep_ == "fixed" or tok.text in ("など", "ら", "等"):
+            parts.append(tok.text)
+        else:
+            break
+    return "".join(parts)
+
+
+def _clause_start(doc: "Doc", t: "Token") -> int:
+    """The first token of the clause that holds t: just after the last 、 that closes an earlier predicate."""
+    for k in range(t.i - 1, 0, -1):
+        if doc[k].text == "、" and doc[k - 1].pos_ in _CLAUSE_END_POS | {"SCONJ"} and doc[k - 1].dep_ != "case":
+            return k + 1
+    return 0
+
+
+def linear_args(doc: "Doc", t: "Token", frame: "Token", predicate: str, mentions: list[Found],
+                passive: bool, receive: bool) -> list[Arg]:
+    """Roles from surface particles for the mentions of t's clause; a topic before the clause is shared."""
+    start = _clause_start(doc, t)
+    end = max(frame.i, t.i)
+    out: list[Arg] = []
+    for f in mentions:
+        if f.j > end or f.i == t.i:
+            continue
+        marker = surface_marker(doc, f)
+        if f.i < start and marker not in ("は", "では"):
+            continue
+        role = role_of(predicate, marker, passive, receive)
+        if role is not None:
+            out.append(Arg(f, role, "linear:" + marker, 0.6))
+    if not any(a.role == "subject" for a in out):
+        out.extend(_quoted_subject(doc, end, mentions, predicate))
+    return out
+
+
+def _quoted_subject(doc: "Doc", end: int, mentions: list[Found], predicate: str) -> list[Arg]:
+    """〜と、Xが発表した: the reporter of a quoted clause is its subject."""
+    tail = doc[end + 1 :]
+    if not any(tok.text == "と" and tok.dep_ in ("case", "mark") for tok in tail[:6]):
+        return []
+    if not any(tok.lemma_ in _QUOTE_VERBS for tok in tail):
+        return []
+    return [Arg(f, "subject", "linear:quoted", 0.6) for f in mentions
+            if f.i > end and surface_marker(doc, f) in ("が", "は") and f.type != "Technology"]
