@@ -188,3 +188,67 @@ def test_gold_actors_have_entries_of_the_same_type() -> None:
             elif entry["type"] != rec["type"] or entry["country"] != rec["country"]:
                 retyped.append(rec["id"])
     assert not missing and not retyped
+
+
+def _owner_by_key() -> dict[str, str]:
+    return {alias_key(a): e["id"] for e in entries() for a in e["aliases"]}
+
+
+@pytest.mark.parametrize(
+    ("surface", "actor_id"),
+    [
+        ("コヒア", "cohere"),
+        ("アンスロピック", "anthropic"),
+        ("パランティア", "palantir"),
+        ("エヌヴィディア", "nvidia"),
+        ("コアウイーブ", "coreweave"),
+        ("英国のAI安全研究所", "uk_aisi"),
+        ("英AI安全研究所", "uk_aisi"),
+        ("米AI安全研究所", "us_caisi"),
+        ("米司法省", "us_doj"),
+        ("資源エネルギー庁", "anre"),
+        ("摩爾線程", "moore_threads"),
+        ("Claude 3.5 Sonnet", "claude"),
+    ],
+)
+def test_japanese_news_forms_name_their_actor(surface: str, actor_id: str) -> None:
+    assert _owner_by_key().get(alias_key(surface)) == actor_id
+
+
+def test_country_prefixed_aliases_belong_to_that_country() -> None:
+    # 英AI安全研究所 must not be an alias of the US institute that the bare AI安全研究所 names
+    prefixes = {p: info["country"] for p, info in lexicon("country_prefixes")["prefixes"].items() if info["before_names"]}
+    table = by_id()
+    for e in entries():
+        if e["type"] == "Country":
+            prefixes.update({a: e["id"] for a in e["aliases"] if alias_key(a) and not a.isascii()})
+    owners = _owner_by_key()
+    for e in entries():
+        for alias in e["aliases"]:
+            for prefix, country in prefixes.items():
+                rest = alias[len(prefix):].removeprefix("の")
+                if not alias.startswith(prefix) or len(alias_key(rest)) < 2:
+                    continue
+                other = owners.get(alias_key(rest))
+                if other is not None and other != e["id"] and table[other]["type"] != "Country":
+                    # EU-wide actors carry no country
+                    assert e["country"] == (None if country == "eu" else country), (e["id"], alias, other)
+
+
+def test_vu_and_bu_spellings_do_not_name_two_actors() -> None:
+    owners = _owner_by_key()
+    table = str.maketrans({"ヴ": "ブ"})
+    for e in entries():
+        for alias in e["aliases"]:
+            if "ヴ" not in alias:
+                continue
+            plain = re.sub("ヴ([ァィェォ])", lambda m: {"ァ": "バ", "ィ": "ビ", "ェ": "ベ", "ォ": "ボ"}[m.group(1)], alias)
+            other = owners.get(alias_key(plain.translate(table)))
+            assert other in (None, e["id"]), (e["id"], alias, other)
+
+
+def test_ambiguous_alias_lists_are_non_empty_and_unique() -> None:
+    for e in entries():
+        if "ambiguous_aliases" in e:
+            amb = e["ambiguous_aliases"]
+            assert amb and len({alias_key(a) for a in amb}) == len(amb), e["id"]
