@@ -157,7 +157,8 @@ def _ner_unknowns(doc: "Doc", gaz: Gazetteer, taken: set[int]) -> list[Found]:
         text = ent.text.strip()
         if actor_type == "Company" and text.endswith("社") and len(text) > 2:
             text = text[:-1]
-        if norm_key(text) in generic or text in outlets() or not _NAME_CHARS.match(text) or len(norm_key(text)) < 2:
+        if norm_key(text) in generic or text in outlets() or not _NAME_CHARS.match(text) or len(norm_key(text)) < 2 \
+                or _not_an_actor(text):
             continue
         if actor_type == "Person" and not _person_like(doc, ent.start, ent.end):
             continue
@@ -242,11 +243,16 @@ def _cue_unknowns(doc: "Doc", gaz: Gazetteer, taken: set[int]) -> list[Found]:
         name_start = chunk[0] + (1 if country else 0)
         text = _span_text(doc, name_start, chunk[1])
         if len(norm_key(text)) < 2 or text in outlets() or not _foreign_name(text, country) \
-                or not _name_like(doc, name_start, chunk[1]):
+                or not _name_like(doc, name_start, chunk[1]) or _not_an_actor(text):
             continue
         out.append(Found(chunk[0], chunk[1], span_head(doc, *chunk), mint_id(text), actor_type, country, text, "cue", 0.6))
         taken.update(range(*chunk))
     return out
+
+
+def _not_an_actor(text: str) -> bool:
+    """Names of places, plants and products (アリゾナ工場, テキサス州) are not actors."""
+    return any(text.endswith(suffix) for suffix in load_lexicon("generic_nouns").get("non_actor_suffixes", []))
 
 
 def _foreign_name(text: str, country: str | None) -> bool:

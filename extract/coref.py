@@ -20,10 +20,19 @@ class History:
         lex = load_lexicon("backrefs")
         self._window = int(lex.get("window_sentences", 6))
         self._sentences: deque[list[Found]] = deque(maxlen=self._window)
+        self._topics: set[tuple[int, str]] = set()
 
     def push(self, mentions: list[Found]) -> None:
         """Remember the mentions of a sentence just read."""
         self._sentences.append([m for m in mentions if m.source != "backref"] + [m for m in mentions if m.source == "backref"])
+
+    def mark_topics(self, topics: set[tuple[int, str]]) -> None:
+        """Record which mentions of the last sentence were its topic or subject (は / が)."""
+        self._topics.update((len(self._sentences), key) for key in topics)
+
+    def is_topic(self, m: Found) -> bool:
+        """True when the actor was a topic or subject in the window."""
+        return any(actor == m.actor_id for _, actor in self._topics)
 
     def recent(self) -> list[Found]:
         """Mentions in the window, most recent first."""
@@ -58,6 +67,8 @@ def resolve_backrefs(doc: "Doc", mentions: list[Found], history: History) -> lis
         if types is None:
             continue
         earlier = [m for m in mentions if m.j <= t.i and m.source != "backref"][::-1] + history.recent()
+        if count == 1 and rest in ("社", "グループ"):  # 同社: the company the text is about, when there is one
+            earlier = [m for m in earlier if history.is_topic(m)] + earlier
         chosen: list[Found] = []
         for m in earlier:
             fits = m.type in types or m.label.endswith(rest)

@@ -47,6 +47,25 @@ def _leader_candidates(doc: "Doc", mentions: list[Found], by_id: dict[str, Found
     return out
 
 
+def _is_topic(doc: "Doc", m: Found) -> bool:
+    from extract.frames import case_marker
+
+    return case_marker(doc[m.head]) in ("は", "が", "も", "では")
+
+
+ORG_ACTS = frozenset({"investsIn", "funds", "supplies", "divestsFrom", "dependsOn", "develops", "participatesIn",
+                      "cooperatesWith"})
+
+
+def _speaking_for(c: Candidate, by_id: dict[str, Found]) -> Candidate:
+    """A company's head acting for it (マイクロソフトのナデラCEOが…に投資すると表明): the company is the actor."""
+    s = c.subject
+    if c.predicate in ORG_ACTS and s.type == "Person" and s.office in by_id and by_id[s.office].type == "Company":
+        return Candidate(by_id[s.office], c.predicate, c.object, c.trigger, c.frame, c.rule + "|for-org",
+                         round(c.confidence * 0.8, 3), c.item)
+    return c
+
+
 def _office_found(office: str, gaz: Gazetteer, m: Found) -> Found | None:
     entry = gaz.entries.get(office)
     if entry is None:
@@ -114,7 +133,7 @@ def extract_document(
                     by_id[m.office] = office
                     tally.found.setdefault(office.actor_id, office)
         candidates = sentence_relations(pdoc, every) + _leader_candidates(pdoc, every, by_id, gaz)
-        for c in candidates:
+        for c in map(lambda c: _speaking_for(c, by_id), candidates):
             if not allowed(c.predicate, c.subject.type, c.object.type):
                 tally.dropped[c.predicate] += 1
                 continue
@@ -126,6 +145,7 @@ def extract_document(
             if key not in out or out[key].confidence < a.confidence:
                 out[key] = a
         history.push(every)
+        history.mark_topics({(0, m.actor_id) for m in every if m.type == "Company" and _is_topic(pdoc, m)})
     return sorted(out.values(), key=lambda a: (a.evidence.start, a.subject, a.predicate, a.object))
 
 

@@ -54,11 +54,26 @@ def find_triggers(doc: "Doc") -> list[tuple["Token", str, str]]:
         by_object = _object_trigger(t) or _complement_trigger(t)
         if by_object is not None:
             out.append(by_object)
+            consumed.update(c.i for c in t.children if c.dep_ in ("obj", "nsubj", "obl") and c.i < t.i)
             continue
         word = t.lemma_ if t.lemma_ in triggers else t.text if t.text in triggers else None
+        if word is not None and _modifies_other_noun(t, triggers):
+            continue
         if word is not None:
             out.append((t, triggers[word], word))
-    return out
+    return [x for x in out if x[0].i not in consumed or x[2].endswith(x[0].text)]
+
+
+def _modifies_other_noun(t: "Token", triggers: dict[str, str]) -> bool:
+    """True when a trigger noun only qualifies a head noun that names something else (制裁+法, 輸出+管理+規則)."""
+    head = t
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head.i == t.i:
+        return False
+    keep = set(_lex().get("compound_heads", []))
+    return head.pos_ in ("NOUN", "PROPN") and head.lemma_ not in triggers and head.text not in triggers \
+        and head.text not in keep
 
 
 def _object_trigger(t: "Token") -> tuple["Token", str, str] | None:
@@ -163,6 +178,10 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
     if frame.dep_ == "acl" or (frame.i == t.i and t.dep_ in ("nmod", "compound") and predicate == "partOf"):
         owner = mentions_at(frame.head, by_head)
         filled = {a.role for a in args}
+        if frame.dep_ == "acl" and not passive:
+            markers = {case_marker(c) for c in frame.children} | {case_marker(c) for c in t.children}
+            if markers & {"を"} and predicate not in ("partOf",):
+                filled.add("object")
         role = "subject" if predicate == "partOf" or "object" in filled else "object"
         if role == "subject" and "subject" in filled and predicate != "partOf":
             owner = []
@@ -265,9 +284,27 @@ def _descriptor(doc: "Doc", f: Found, heads: set[int]) -> bool:
     return tok.dep_ in ("nmod", "compound") and tok.head.i in heads and case_marker(tok) in ("の", "")
 
 
+def _topic_as_object(args: list[Arg], predicate: str) -> list[Arg]:
+    """XはYが…する: with a が-subject present, the は-topic is the object (dropped for symmetric predicates)."""
+    def marker(a: Arg) -> str:
+        return a.rule.split(":", 1)[1] if ":" in a.rule else ""
+
+    if not any(a.role == "subject" and marker(a) in ("が", "などが") for a in args):
+        return args
+    out = []
+    for a in args:
+        if a.role == "subject" and marker(a) in ("は", "では", "には"):
+            if predicate in SYMMETRIC:
+                continue
+            a = Arg(a.found, "object", a.rule + ">topic", a.confidence * 0.9)
+        out.append(a)
+    return out
+
+
 def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: str,
            by_head: dict[int, list[Found]]) -> tuple[list[tuple[Arg, Arg]], Found | None]:
     """Subject-object pairs from the arguments of one trigger, with the item supplied or restricted."""
+    args = _topic_as_object(args, predicate)
     if word in _lex()["weak_triggers"]["words"]:
         args = [a for a in args if a.rule.startswith(("case:", "linear:")) or a.rule == "relative-clause"
                 or a.role == "subject"]
