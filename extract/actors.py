@@ -124,6 +124,12 @@ def _country_tokens(doc: "Doc", taken: set[int]) -> list[Found]:
             j == k or doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text)
         ):
             j += 1
+        text = doc[k].text
+        if j == k and len(text) >= 2 and text[0] == "対" and all(ch in letters for ch in text[1:]) and k not in taken:
+            for ch in text[1:]:  # 対中輸出規制: the country a measure is aimed at
+                out.append(Found(k, k + 1, k, letters[ch], "Country", letters[ch], ch, "target", 0.8))
+            k += 1
+            continue
         run = "".join(doc[x].text for x in range(k, j))
         if len(run) >= 2 and len(set(run)) == len(run) and run not in not_pairs:
             for x in range(k, j):  # every country of the run stands at the run's last token

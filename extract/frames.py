@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 COORD_CASES = frozenset({"と", "や", "、", "及び", "および", "並びに", "ならびに", "とも"})
-CLASSIFIERS = frozenset({"社", "企業", "政府", "両国", "両政府", "各社", "陣営", "グループ", "機関", "当局", "国"})
+CLASSIFIERS = frozenset({"社", "企業", "政府", "両国", "両政府", "各社", "陣営", "グループ", "機関", "当局", "国", "間",
+                         "両社", "各国", "首脳", "政権"})
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,16 @@ def _frames() -> dict[str, dict[str, list[str]]]:
     return load_lexicon("triggers")["frames"]
 
 
-def role_of(predicate: str, marker: str, passive: bool = False, receive: bool = False) -> str | None:
-    """The role (subject, object, item) a case marker gives an argument of this predicate."""
+def role_of(predicate: str, marker: str, passive: bool = False, receive: bool = False, word: str = "") -> str | None:
+    """The role (subject, object, item) a case marker gives an argument of this predicate and trigger."""
     if not marker:
         return None
     lex = load_lexicon("triggers")
     frame = _frames().get(predicate, _frames()["default"])
+    if word in lex["passive_frames"]["selection_verbs"] and passive:
+        passive = False  # Xが採択された: the selected actor keeps the subject role of participatesIn
+    elif word in lex["trigger_frames"]:
+        frame = lex["trigger_frames"][word]
     if passive:
         pf = lex["passive_frames"]
         for m in roles_for(marker):

@@ -33,7 +33,7 @@ def _clause_start(doc: "Doc", t: "Token") -> int:
     return 0
 
 
-def linear_args(doc: "Doc", t: "Token", frame: "Token", predicate: str, mentions: list[Found],
+def linear_args(doc: "Doc", t: "Token", frame: "Token", predicate: str, word: str, mentions: list[Found],
                 passive: bool, receive: bool) -> list[Arg]:
     """Roles from surface particles for the mentions of t's clause; a topic before the clause is shared."""
     start = _clause_start(doc, t)
@@ -45,7 +45,7 @@ def linear_args(doc: "Doc", t: "Token", frame: "Token", predicate: str, mentions
         marker = surface_marker(doc, f)
         if f.i < start and marker not in ("は", "では"):
             continue
-        role = role_of(predicate, marker, passive, receive)
+        role = role_of(predicate, marker, passive, receive, word)
         if role is not None:
             out.append(Arg(f, role, "linear:" + marker, 0.6))
     if not any(a.role == "subject" for a in out):

@@ -61,6 +61,10 @@ def find_triggers(doc: "Doc") -> list[tuple["Token", str, str]]:
             continue
         if word is not None:
             out.append((t, triggers[word], word))
+        typed = _lex()["typed_triggers"]
+        tword = t.lemma_ if t.lemma_ in typed else t.text if t.text in typed else None
+        if tword is not None and not tword.startswith("_") and not _modifies_other_noun(t, triggers):
+            out.extend((t, predicate, tword) for predicate in sorted(set(typed[tword].values())))
     return [x for x in out if x[0].i not in consumed or x[2].endswith(x[0].text)]
 
 
@@ -146,7 +150,7 @@ def _subject_from_governor(frame: "Token", by_head: dict[int, list[Found]]) -> l
 
 def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Found]]) -> tuple[list[Arg], "Token"]:
     frame, receive = _frame_of(t)
-    passive = is_passive(frame) and t.lemma_ not in _lex()["passive_frames"]["selection_verbs"]
+    passive = is_passive(frame)
     args: list[Arg] = []
     heads = [frame] if frame.i == t.i else [frame, t]
     nominal_head = t
@@ -155,17 +159,24 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
     if nominal_head.i not in (frame.i, t.i):
         heads.append(nominal_head)
     skip = {h.i for h in heads}
+    verbal = t.pos_ == "VERB" or any(c.dep_ == "aux" and c.lemma_ == "する" for c in t.children)
     for c, marker in _expand_quantities(children_with_markers(heads, skip), t, by_head):
         found = mentions_at(c, by_head)
-        nominal = c.head.i != frame.i
+        nominal = c.head.i != frame.i or (frame.i == t.i and not verbal)
+        targets = [f for f in found if f.source == "target"]
+        if targets:
+            args.extend(Arg(f, "object", "target", 0.8) for f in targets)
+            found = [f for f in found if f.source != "target"]
+            if not found:
+                continue
         if not found:
-            args.extend(_pass_through(c, marker, predicate, by_head))
+            args.extend(_pass_through(c, marker, predicate, by_head, word))
             continue
         if nominal and marker in ("の", ""):
             genitive_object = predicate == "partOf" or word in _lex()["genitive_is_object"]
             args.extend(Arg(f, "object" if genitive_object else "subject", "genitive", 0.7) for f in found)
             continue
-        role = role_of(predicate, marker, passive and not nominal, receive and not nominal)
+        role = role_of(predicate, marker, passive and not nominal, receive and not nominal, word)
         if role is None and marker == "" and c.dep_ == "compound" and predicate == "partOf":
             role = "object"
         if role is None:
@@ -239,9 +250,9 @@ def _partners(t: "Token", frame: "Token", by_head: dict[int, list[Found]], taken
     return out
 
 
-def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, list[Found]]) -> list[Arg]:
+def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, list[Found]], word: str = "") -> list[Arg]:
     """Actors named inside a non-actor object (中国へのNVIDIAの半導体輸出を規制: NVIDIA, china)."""
-    role = role_of(predicate, marker)
+    role = role_of(predicate, marker, word=word)
     if role != "object" or predicate in SYMMETRIC:
         return []
     out = []
@@ -314,7 +325,10 @@ def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: st
     objects = [a for a in args if a.role == "object"]
     items = [a for a in args if a.role == "item" and a.found.type == "Technology"]
     obj_types = _lex()["object_types"]
-    if word in obj_types:
+    typed = _lex()["typed_triggers"].get(word)
+    if typed:
+        objects = [a for a in objects if typed.get(a.found.type) == predicate]
+    elif word in obj_types:
         objects = [a for a in objects if a.found.type in obj_types[word]]
     if predicate in ("supplies", "restricts"):
         tech = [a for a in objects if a.found.type == "Technology"]
@@ -347,10 +361,10 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
         args, frame = _collect(t, predicate, word, by_head)
         pairs, item = _pairs(args, t, frame, predicate, word, by_head)
         if not pairs:
-            passive = is_passive(frame) and t.lemma_ not in _lex()["passive_frames"]["selection_verbs"]
+            passive = is_passive(frame)
             receive = _frame_of(t)[1]
             usable = [f for f in mentions if f.head in by_head and f in by_head[f.head]]
-            pairs, item = _pairs(linear_args(doc, t, frame, predicate, usable, passive, receive), t, frame,
+            pairs, item = _pairs(linear_args(doc, t, frame, predicate, word, usable, passive, receive), t, frame,
                                  predicate, word, by_head)
         for s, o in pairs:
             if s.found.actor_id == o.found.actor_id:
