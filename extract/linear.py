@@ -45,6 +45,9 @@ def linear_args(doc: "Doc", t: "Token", frame: "Token", predicate: str, word: st
         marker = surface_marker(doc, f)
         if f.i < start and marker not in ("は", "では"):
             continue
+        if marker in ("は", "では") and any(surface_marker(doc, g) in ("が", "などが") and start <= g.i < end
+                                         for g in mentions):
+            continue  # with a が-subject in the clause, a topic is not an argument here
         role = role_of(predicate, marker, passive, receive, word)
         if role is not None:
             out.append(Arg(f, role, "linear:" + marker, 0.6))

@@ -135,8 +135,9 @@ def _subject_from_governor(frame: "Token", by_head: dict[int, list[Found]]) -> l
     """The topic or subject of the clause a subordinate predicate hangs from (AはBと提携し、Cを開発した)."""
     node = frame
     modal = _modal_nouns()
-    for _ in range(3):
-        climbs = node.dep_ in ("advcl", "ccomp", "obl") or node.dep_ == "acl" and node.head.lemma_ in modal
+    for _ in range(4):
+        climbs = node.dep_ in ("advcl", "ccomp", "obl") or node.dep_ == "acl" and node.head.lemma_ in modal \
+            or node.dep_ in ("obj", "nsubj") and node.lemma_ in modal
         if not climbs or node.head.i == node.i:
             return []
         node = node.head
@@ -186,10 +187,10 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
             for g in c.children:
                 if g.dep_ == "nmod" and case_marker(g) == "の":
                     args.extend(Arg(f, "subject", "genitive", 0.7) for f in mentions_at(g, by_head))
-    if frame.dep_ == "acl" or (frame.i == t.i and t.dep_ in ("nmod", "compound") and predicate == "partOf"):
-        owner = mentions_at(frame.head, by_head)
+    if _relative(frame) or (frame.i == t.i and t.dep_ in ("nmod", "compound") and predicate == "partOf"):
+        owner = mentions_at(frame.head, by_head) or _apposed_mentions(frame.head, by_head)
         filled = {a.role for a in args}
-        if frame.dep_ == "acl" and not passive:
+        if _relative(frame) and not passive:
             markers = {case_marker(c) for c in frame.children} | {case_marker(c) for c in t.children}
             if markers & {"を"} and predicate not in ("partOf",):
                 filled.add("object")
@@ -197,11 +198,32 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
         if role == "subject" and "subject" in filled and predicate != "partOf":
             owner = []
         args.extend(Arg(f, role, "relative-clause", 0.8) for f in owner)
+    if predicate == "partOf" and frame.i == t.i and case_marker(t) == "として":  # Xの子会社としてYが設立
+        args.extend(Arg(f, "subject", "as-role", 0.7) for c in t.head.children if case_marker(c) in ("が", "は")
+                    for f in mentions_at(c, by_head))
+    if _nominal_only(t, frame):
+        return args, frame
     if not any(a.role == "subject" for a in args):
         args.extend(Arg(f, "subject", "shared-topic", 0.7) for f in _subject_from_governor(frame, by_head))
     if not any(a.role == "subject" for a in args):
         args.extend(Arg(f, "subject", "shared-subject", 0.7) for f in _subject_from_clause_before(frame, by_head))
     return args, frame
+
+
+def _apposed_mentions(tok: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
+    """The actor a generic noun is apposed to (計画「スターゲート」, 企業G42)."""
+    for other in list(tok.children) + [tok.head]:
+        if other.i != tok.i and other.i in by_head and abs(other.i - tok.i) <= 3:
+            lo, hi = sorted((tok.i, other.i))
+            if all(x.is_punct and x.text not in ("、", "。") for x in tok.doc[lo + 1 : hi]):
+                return mentions_at(other, by_head)
+    return []
+
+
+def _nominal_only(t: "Token", frame: "Token") -> bool:
+    """A trigger noun not carried by a light verb (中国への輸出を禁じた): its arguments are inside its phrase."""
+    verbal = t.pos_ == "VERB" or any(c.dep_ == "aux" and c.lemma_ == "する" for c in t.children)
+    return frame.i == t.i and not verbal
 
 
 def _expand_quantities(
@@ -231,7 +253,13 @@ def _subject_from_clause_before(frame: "Token", by_head: dict[int, list[Found]])
 @lru_cache(maxsize=1)
 def _modal_nouns() -> frozenset[str]:
     cues = _lex()["modality"]
-    return frozenset(cues["planned"]) | frozenset(cues["hypothetical"]) | frozenset(_lex()["negation"]["nouns"])
+    return frozenset(cues["planned"]) | frozenset(cues["hypothetical"]) | frozenset(_lex()["negation"]["nouns"]) \
+        | frozenset(_lex()["nominalizers"])
+
+
+def _relative(frame: "Token") -> bool:
+    """True for a real relative clause (NVIDIAが出資したサカナAI), not a clause nominalized by こと or 方針."""
+    return frame.dep_ == "acl" and frame.head.lemma_ not in _modal_nouns()
 
 
 def _partners(t: "Token", frame: "Token", by_head: dict[int, list[Found]], taken: set[int]) -> list[Found]:
@@ -292,6 +320,9 @@ def _descriptor(doc: "Doc", f: Found, heads: set[int]) -> bool:
     if f.type != "Country":
         return False
     tok = doc[f.head]
+    collective = load_lexicon("generic_nouns").get("country_descriptor_heads", [])
+    if tok.dep_ == "compound" and tok.head.i == f.j and tok.head.text in collective:
+        return True  # 中国企業: Chinese companies in general, not China
     return tok.dep_ in ("nmod", "compound") and tok.head.i in heads and case_marker(tok) in ("の", "")
 
 
@@ -360,7 +391,7 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
             continue
         args, frame = _collect(t, predicate, word, by_head)
         pairs, item = _pairs(args, t, frame, predicate, word, by_head)
-        if not pairs:
+        if not pairs and not _nominal_only(t, frame) and not _relative(frame):
             passive = is_passive(frame)
             receive = _frame_of(t)[1]
             usable = [f for f in mentions if f.head in by_head and f in by_head[f.head]]
