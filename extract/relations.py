@@ -159,7 +159,8 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
         nominal_head = nominal_head.head
     if nominal_head.i not in (frame.i, t.i):
         heads.append(nominal_head)
-    skip = {h.i for h in heads}
+    skip = {h.i for h in heads} | {c.i for c in t.children if c.i < t.i and word != t.text and c.text in word
+                                   and c.text != t.text}
     verbal = t.pos_ == "VERB" or any(c.dep_ == "aux" and c.lemma_ == "する" for c in t.children)
     for c, marker in _expand_quantities(children_with_markers(heads, skip), t, by_head):
         found = mentions_at(c, by_head)
@@ -211,11 +212,13 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
 
 
 def _apposed_mentions(tok: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
-    """The actor a generic noun is apposed to (計画「スターゲート」, 企業G42)."""
+    """The actor a generic noun is apposed to (計画「スターゲート」, 半導体「H20」, 企業G42)."""
     for other in list(tok.children) + [tok.head]:
-        if other.i != tok.i and other.i in by_head and abs(other.i - tok.i) <= 3:
-            lo, hi = sorted((tok.i, other.i))
-            if all(x.is_punct and x.text not in ("、", "。") for x in tok.doc[lo + 1 : hi]):
+        if other.i == tok.i or other.i not in by_head:
+            continue
+        for f in by_head[other.i]:
+            lo, hi = (tok.i + 1, f.i) if f.i > tok.i else (f.j, tok.i)
+            if 0 <= hi - lo <= 2 and all(x.is_punct and x.text not in ("、", "。") for x in tok.doc[lo:hi]):
                 return mentions_at(other, by_head)
     return []
 
@@ -307,8 +310,16 @@ def _chain_lists(doc: "Doc", mentions: list[Found], by_head: dict[int, list[Foun
     for head, found in list(by_head.items()):
         extra: list[Found] = []
         start = min(f.i for f in found)
-        while start >= 2 and doc[start - 1].text in LIST_JOINERS and (start - 2) in by_end:
-            left = by_end[start - 2]
+        while start >= 2 and doc[start - 1].text in LIST_JOINERS:
+            k = start - 2
+            if doc[k].text in ("）", ")"):  # X（PFN）、Y: step over the parenthesized alias
+                opening = next((x for x in range(k - 1, max(k - 8, -1), -1) if doc[x].text in ("（", "(")), None)
+                if opening is None:
+                    break
+                k = opening - 1
+            if k not in by_end:
+                break
+            left = by_end[k]
             extra.extend(left)
             start = min(f.i for f in left)
         if extra:
