@@ -14,6 +14,7 @@ from extract.gazetteer import load_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+EXAMPLE_MARKERS = frozenset({"といった", "などの", "など", "のような", "をはじめ", "をはじめとする", "ら"})
 COORD_CASES = frozenset({"と", "や", "、", "及び", "および", "並びに", "ならびに", "とも"})
 CLASSIFIERS = frozenset({"社", "企業", "政府", "両国", "両政府", "各社", "陣営", "グループ", "機関", "当局", "国", "間",
                          "両社", "各国", "首脳", "政権"})
@@ -114,6 +115,10 @@ def mentions_at(tok: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
     for t in conjuncts(tok):
         if t.i in by_head:
             out.extend(by_head[t.i])
+        elif any(c.dep_ == "nmod" and c.i in by_head and case_marker(c) in EXAMPLE_MARKERS for c in t.children):
+            for c in t.children:  # AmazonやGoogleといったビッグテック: the examples stand for the group
+                if c.dep_ == "nmod" and case_marker(c) in EXAMPLE_MARKERS:
+                    out.extend(f for x in conjuncts(c) for f in by_head.get(x.i, []))
         elif t.text in CLASSIFIERS or t.lemma_ in CLASSIFIERS or (t.text.endswith("社") and len(t.text) <= 3):
             for c in t.children:
                 if c.dep_ in ("nmod", "compound") and c.i < t.i and (c.i in by_head or case_marker(c) == "の"):

@@ -181,6 +181,8 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
         role = role_of(predicate, marker, passive and not nominal, receive and not nominal, word)
         if role is None and marker == "" and c.dep_ == "compound" and predicate == "partOf":
             role = "object"
+        elif role is None and marker == "" and c.dep_ == "compound" and nominal and c.i == t.i - 1:
+            role = "subject"  # 英主催, 米主導, 日米協力: the actor written onto the event noun acts
         if role is None:
             continue
         args.extend(Arg(f, role, "case:" + (marker or "-"), 0.85) for f in found)
@@ -387,6 +389,21 @@ def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: st
     return pairs, items[0].found if items else None
 
 
+def _possessions(doc: "Doc", mentions: list[Found], by_head: dict[int, list[Found]]) -> list[Candidate]:
+    """XのY where Y is a named technology and X a company or lab (OpenAIのChatGPT): X develops Y."""
+    out = []
+    for m in mentions:
+        if m.type != "Technology":
+            continue
+        for c in doc[m.head].children:
+            if c.dep_ != "nmod" or c.i >= m.i or case_marker(c) != "の":
+                continue
+            for f in by_head.get(c.i, []):
+                if f.type in ("Company", "ResearchInstitute"):
+                    out.append(Candidate(f, "develops", m, doc[m.head], doc[m.head], "possessive:の", 0.6))
+    return out
+
+
 def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
     """Typed relations of one sentence from its triggers and the actor mentions it holds."""
     by_head: dict[int, list[Found]] = {}
@@ -395,7 +412,7 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
         if not _descriptor(doc, f, heads):
             by_head.setdefault(f.head, []).append(f)
     _chain_lists(doc, mentions, by_head)
-    out: list[Candidate] = []
+    out: list[Candidate] = _possessions(doc, mentions, by_head)
     taken = {k for f in mentions for k in range(f.i, f.j)}
     for t, predicate, word in find_triggers(doc):
         if t.i in taken:
