@@ -8,7 +8,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from extract.gazetteer import Gazetteer, load_lexicon, norm_key
-from extract.lexical import country_letters, generic_nouns, ner_types, outlets, place_countries, prefix_letters
+from extract.lexical import (
+    country_letters,
+    generic_nouns,
+    ner_types,
+    outlets,
+    place_countries,
+    prefix_letters,
+    split_title,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -79,6 +87,11 @@ def _gazetteer_matches(doc: "Doc", gaz: Gazetteer) -> list[Found]:
             i = j
             break
         else:
+            named = split_title(doc[i].text)  # トランプ大統領 is one token
+            entry = gaz.lookup(named[0]) if named else None
+            if named and entry is not None and entry.type == "Person":
+                out.append(Found(i, i + 1, i, entry.id, entry.type, entry.country, entry.label, "gazetteer",
+                                 title=named[1]))
             i += 1
     return out
 

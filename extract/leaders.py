@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from extract.actors import Found
 from extract.gazetteer import load_lexicon
-from extract.lexical import country_prefixes, title_info
+from extract.lexical import classify_title, country_prefixes, title_info
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -43,6 +43,9 @@ def attach_titles(doc: "Doc", mentions: list[Found], default_country: str | None
         honorific = m.j < len(doc) and doc[m.j].text in ("氏", "さん", "様")
         start = m.j + (1 if honorific else 0)
         info = title_info(doc, start)
+        if info is None and m.title:  # トランプ大統領 as one token: the title was inside the name's token
+            kind = classify_title(m.title)
+            info = (m.title, m.j, kind[0], kind[1]) if kind else None
         if info is None:
             out.append(replace(m, head=m.j) if honorific and doc[m.j].head.i != m.head else m)
             continue
@@ -61,8 +64,12 @@ def _office_of(doc: "Doc", m: Found, title: str, by_end: dict[int, Found], defau
     """The actor a head title belongs to: a country prefix, an organization named just before, or the default."""
     scope = _head_scope(title)
     before = by_end.get(m.i)
-    if before is None and m.i >= 1 and doc[m.i - 1].text == "の":
-        before = by_end.get(m.i - 1)
+    k = m.i - 1
+    if before is None and k >= 0 and doc[k].text == "の":
+        if k >= 1 and doc[k - 1].text in ("）", ")"):  # 理研の…センター（R-CCS）の松岡聡センター長
+            opening = next((x for x in range(k - 2, max(k - 10, -1), -1) if doc[x].text in ("（", "(")), None)
+            k = opening if opening is not None else k
+        before = by_end.get(k)
     if scope == "country":
         country = _title_country(title)
         if country:

@@ -96,13 +96,22 @@ def classify_title(text: str) -> tuple[str, str | None] | None:
     if bare in non_heads or any(bare.startswith(p) for p in data.get("deputy_prefixes", [])):
         return "non_head", None
     parts = bare.split("兼") if "兼" in bare else [bare]
+    if not all(part in offices or part in heads or part in non_heads for part in parts):
+        return None
     for part in parts:
         if part in offices:
             return modifier or "office", _office(offices[part], country)
     if any(part in heads for part in parts):
         return modifier or "head", None
-    if any(part in non_heads for part in parts):
-        return "non_head", None
+    return "non_head", None
+
+
+def split_title(text: str) -> tuple[str, str] | None:
+    """A name and a head or office title written as one word (トランプ大統領 -> トランプ, 大統領)."""
+    data = _titles()
+    for title in sorted(list(data.get("head_titles", {})) + list(data.get("office_titles", {})), key=len, reverse=True):
+        if text.endswith(title) and len(text) > len(title) + 1:
+            return text[: -len(title)], title
     return None
 
 

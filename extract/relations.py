@@ -428,9 +428,12 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
         for s, o in pairs:
             if s.found.actor_id == o.found.actor_id:
                 continue
+            pred = predicate
+            if o.found.source == "target":
+                pred = _lex()["target_retype"].get(predicate, predicate)
             conf = round(min(s.confidence, o.confidence) * min(s.found.confidence, o.found.confidence) / 0.9, 3)
             rule = f"{s.rule}|{o.rule}:{word}"
-            out.append(Candidate(s.found, predicate, o.found, t, frame, rule, min(conf, 0.95), item))
+            out.append(Candidate(s.found, pred, o.found, t, frame, rule, min(conf, 0.95), item))
     return out
 
 
