@@ -17,7 +17,8 @@ _QUOTE_VERBS = frozenset({"発表", "明らか", "述べる", "表明", "公表"
 def surface_marker(doc: "Doc", f: Found) -> str:
     """The particles written right after a mention (G42へ -> へ, 米商務省によって -> によって)."""
     parts = []
-    for tok in doc[f.j : f.j + 4]:
+    end = max(f.j, f.head + 1)  # after a person's title (フアンCEOは)
+    for tok in doc[end : end + 4]:
         if tok.pos_ in ("ADP", "SCONJ") or tok.dep_ == "fixed" or tok.text in ("など", "ら", "等"):
             parts.append(tok.text)
         else:

@@ -137,7 +137,9 @@ def _subject_from_governor(frame: "Token", by_head: dict[int, list[Found]]) -> l
     modal = _modal_nouns()
     for _ in range(4):
         climbs = node.dep_ in ("advcl", "ccomp", "obl") or node.dep_ == "acl" and node.head.lemma_ in modal \
-            or node.dep_ in ("obj", "nsubj") and node.lemma_ in modal
+            or node.dep_ in ("obj", "nsubj") and node.lemma_ in modal \
+            or node.dep_ == "acl" and node.i == frame.i and not mentions_at(node.head, by_head) \
+            or node.dep_ == "obl" and node.head.i != node.i
         if not climbs or node.head.i == node.i:
             return []
         node = node.head
@@ -201,6 +203,9 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
         if role == "subject" and "subject" in filled and predicate != "partOf":
             owner = []
         args.extend(Arg(f, role, "relative-clause", 0.8) for f in owner)
+    if frame.i == t.i and predicate not in SYMMETRIC | {"partOf"} and case_marker(t) == "の" and t.head.i > t.i:
+        owner = mentions_at(t.head, by_head) or _apposed_mentions(t.head, by_head)  # 米国主導のREAIM
+        args.extend(Arg(f, "object", "modified", 0.7) for f in owner)
     if predicate == "partOf" and frame.i == t.i and case_marker(t) == "として":  # Xの子会社としてYが設立
         args.extend(Arg(f, "subject", "as-role", 0.7) for c in t.head.children if case_marker(c) in ("が", "は")
                     for f in mentions_at(c, by_head))
@@ -290,6 +295,9 @@ def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, li
         return []
     out = []
     for g in c.children:
+        if g.dep_ == "acl" and g.i == c.i - 1 and g.i in by_head:  # ファーウェイ製品 parsed as a clause
+            out.extend(Arg(f, "object", "inner:name", 0.65) for f in by_head[g.i])
+            continue
         if g.dep_ not in ("nmod", "compound") or case_marker(g) not in ("の", "", "への"):
             continue
         found = mentions_at(g, by_head) if case_marker(g) != "への" else []
