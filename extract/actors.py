@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from extract.charmatch import inner_matches
 from extract.gazetteer import Gazetteer, load_lexicon, norm_key
 from extract.lexical import (
     country_letters,
@@ -107,7 +108,9 @@ def _marked_as_actor(doc: "Doc", i: int, j: int) -> bool:
         return True
     nxt = doc[j].text if j < len(doc) else ""
     prv = doc[i - 1].text if i > 0 else ""
-    return nxt in ("社", "社長") or prv in cues or nxt in ("は", "が") and doc[i].pos_ == "PROPN"
+    if prv in prefix_letters() or prv in cues or nxt in ("社", "社長", "CEO"):
+        return True  # 米メタ, 投資会社X, オラクル社
+    return nxt in ("は", "が") and doc[i].pos_ == "PROPN"
 
 
 def _with_prefix(doc: "Doc", found: list[Found]) -> list[Found]:
@@ -288,6 +291,8 @@ def _katakana(text: str, least: int = 3) -> bool:
 def find_mentions(doc: "Doc", gaz: Gazetteer) -> list[Found]:
     """Every actor mention in a parsed sentence, left to right (a pair token gives one mention per country)."""
     found = _with_prefix(doc, _gazetteer_matches(doc, gaz))
+    taken = {k for f in found for k in range(f.i, f.j)}
+    found += inner_matches(doc, gaz, taken)
     taken = {k for f in found for k in range(f.i, f.j)}
     found += _country_tokens(doc, taken)
     taken = {k for f in found for k in range(f.i, f.j)}

@@ -111,3 +111,14 @@ def test_generic_nouns_are_not_actors(nlp, text):
 def test_mint_id_is_stable_and_readable():
     assert mint_id("Brightpeak Capital") == "brightpeak_capital"
     assert mint_id("トリトン") == mint_id("トリトン") and mint_id("トリトン").startswith("ja_")
+
+
+def test_names_inside_badly_cut_tokens_are_found(nlp):
+    doc, found = _mentions(nlp, "2023年には百度（バイドゥ）が開発した。")
+    baidu = [m for m in found if m.actor_id == "baidu"]
+    assert baidu and "百" in doc[baidu[0].i : baidu[0].j].text
+
+
+def test_ambiguous_aliases_need_a_mark(nlp):
+    assert "meta" in _ids(nlp, "一方、米メタは同規範への署名を拒んだ。")
+    assert "meta" not in _ids(nlp, "メタバースの市場が広がる。")
