@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from extract.charmatch import inner_matches
 from extract.gazetteer import Gazetteer, load_lexicon, norm_key
+from extract.quoted import quoted_names
 from extract.lexical import (
     country_letters,
     generic_nouns,
@@ -293,6 +294,8 @@ def find_mentions(doc: "Doc", gaz: Gazetteer) -> list[Found]:
     found = _with_prefix(doc, _gazetteer_matches(doc, gaz))
     taken = {k for f in found for k in range(f.i, f.j)}
     found += inner_matches(doc, gaz, taken)
+    taken = {k for f in found for k in range(f.i, f.j)}
+    found += quoted_names(doc, taken)
     taken = {k for f in found for k in range(f.i, f.j)}
     found += _country_tokens(doc, taken)
     taken = {k for f in found for k in range(f.i, f.j)}

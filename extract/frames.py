@@ -14,6 +14,7 @@ from extract.gazetteer import load_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+LIST_JOINERS = frozenset({"、", "と", "や", "及び", "および", "並びに", "，", ","})
 EXAMPLE_MARKERS = frozenset({"といった", "などの", "など", "のような", "をはじめ", "をはじめとする", "ら"})
 COORD_CASES = frozenset({"と", "や", "、", "及び", "および", "並びに", "ならびに", "とも"})
 CLASSIFIERS = frozenset({"社", "企業", "政府", "両国", "両政府", "各社", "陣営", "グループ", "機関", "当局", "国", "間",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extract.actors import Found
-from extract.frames import Arg, role_of
+from extract.frames import LIST_JOINERS, Arg, role_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -54,7 +54,20 @@ def linear_args(doc: "Doc", t: "Token", frame: "Token", predicate: str, word: st
             out.append(Arg(f, role, "linear:" + marker, 0.6))
     if not any(a.role == "subject" for a in out):
         out.extend(_quoted_subject(doc, end, mentions, predicate))
-    return out
+    return out + _listed_before(doc, out, mentions)
+
+
+def _listed_before(doc: "Doc", args: list[Arg], mentions: list[Found]) -> list[Arg]:
+    """Mentions listed right before an argument (A、B及びCと) share its role."""
+    by_end = {m.j - 1: m for m in mentions}
+    extra = []
+    for a in args:
+        k = a.found.i - 1
+        while k >= 1 and doc[k].text in LIST_JOINERS and (k - 1) in by_end:
+            left = by_end[k - 1]
+            extra.append(Arg(left, a.role, a.rule + "+list", a.confidence))
+            k = left.i - 1
+    return extra
 
 
 def _quoted_subject(doc: "Doc", end: int, mentions: list[Found], predicate: str) -> list[Arg]:

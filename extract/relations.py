@@ -7,7 +7,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract.actors import Found
-from extract.frames import Arg, case_marker, children_with_markers, is_passive, mentions_at, role_of
+from extract.frames import (
+    LIST_JOINERS,
+    Arg,
+    case_marker,
+    children_with_markers,
+    is_passive,
+    mentions_at,
+    role_of,
+)
 from extract.gazetteer import load_lexicon
 from extract.linear import linear_args
 from extract.signatures import allowed
@@ -306,9 +314,6 @@ def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, li
                      for f in mentions_at(x, by_head)]
         out.extend(Arg(f, "object", "inner:の", 0.65) for f in found)
     return out
-
-
-LIST_JOINERS = frozenset({"、", "と", "や", "及び", "および", "並びに", "，", ","})
 
 
 def _chain_lists(doc: "Doc", mentions: list[Found], by_head: dict[int, list[Found]]) -> None:
