@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from extract.charmatch import inner_matches
 from extract.gazetteer import Gazetteer, load_lexicon, norm_key
-from extract.quoted import quoted_names
 from extract.lexical import (
     country_letters,
     generic_nouns,
@@ -19,6 +18,7 @@ from extract.lexical import (
     prefix_letters,
     split_title,
 )
+from extract.quoted import quoted_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

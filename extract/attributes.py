@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from extract.gazetteer import load_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 _ERAS = {"令和": 2018, "平成": 1988}
 _DATE = re.compile(

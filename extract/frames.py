@@ -70,7 +70,7 @@ def role_of(predicate: str, marker: str, passive: bool = False, receive: bool = 
     frame = _frames().get(predicate, _frames()["default"])
     if word in lex["passive_frames"]["selection_verbs"] and passive:
         passive = False  # Xが採択された: the selected actor keeps the subject role of participatesIn
-    elif word in lex["trigger_frames"]:
+    elif word in lex["trigger_frames"] and lex["trigger_frames"][word].get("predicate", predicate) == predicate:
         frame = lex["trigger_frames"][word]
     if passive:
         pf = lex["passive_frames"]
@@ -148,3 +148,20 @@ def children_with_markers(tokens: Iterable["Token"], skip: set[int]) -> list[tup
                 continue
             out.append((c, case_marker(c)))
     return out
+
+
+SYMMETRIC = frozenset({"cooperatesWith", "competesWith"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A typed relation found in a sentence, before attributes and evidence are attached."""
+
+    subject: Found
+    predicate: str
+    object: Found
+    trigger: "Token"
+    frame: "Token"
+    rule: str
+    confidence: float
+    item: Found | None = None

@@ -8,12 +8,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from extract.actors import Found, find_mentions
-from extract.attributes import find_amounts, find_dates, modality_of, nearest, negated_of
+from extract.attributes import (
+    find_amounts,
+    find_dates,
+    modality_of,
+    nearest,
+    negated_of,
+)
 from extract.coref import History, resolve_backrefs
+from extract.frames import Candidate
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.leaders import attach_titles, title_relations
 from extract.parse import Sentence, parse_sentences, split_sentences
-from extract.relations import Candidate, sentence_relations
+from extract.relations import sentence_relations
 from extract.signatures import allowed, symmetric_predicates
 from extract.types import Actor, Assertion, Document, Evidence, Extraction
 

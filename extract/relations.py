@@ -1,148 +1,44 @@
-"""Relations of one parsed sentence: triggers from the lexicon, their case frames, and typed argument pairs."""
+"""Relations of one parsed sentence: each trigger's case frame, its arguments, and typed argument pairs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract.actors import Found
 from extract.frames import (
-    LIST_JOINERS,
+    SYMMETRIC,
     Arg,
+    Candidate,
     case_marker,
     children_with_markers,
     is_passive,
     mentions_at,
     role_of,
 )
-from extract.gazetteer import load_lexicon
 from extract.linear import linear_args
-from extract.signatures import allowed
+from extract.nominal import (
+    apposed_mentions,
+    chain_lists,
+    is_descriptor,
+    made_by,
+    possessions,
+)
+from extract.triggers import (
+    find_triggers,
+    frame_of,
+    is_relative,
+    modal_nouns,
+    trigger_lexicon,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-SYMMETRIC = frozenset({"cooperatesWith", "competesWith"})
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A typed relation found in a sentence, before attributes and evidence are attached."""
-
-    subject: Found
-    predicate: str
-    object: Found
-    trigger: "Token"
-    frame: "Token"
-    rule: str
-    confidence: float
-    item: Found | None = None
-
-
-@lru_cache(maxsize=1)
-def _lex() -> dict:
-    return load_lexicon("triggers")
-
-
-def find_triggers(doc: "Doc") -> list[tuple["Token", str, str]]:
-    """(token, predicate, trigger text) for each trigger; two-token compounds (輸出+規制) win over their parts."""
-    triggers = _lex()["triggers"]
-    out: list[tuple[Token, str, str]] = []
-    consumed: set[int] = set()
-    for t in doc:
-        if t.i in consumed:
-            continue
-        if t.i + 1 < len(doc) and t.head.i == t.i + 1 and t.dep_ == "compound":
-            pair = t.text + doc[t.i + 1].text
-            if pair in triggers:
-                out.append((doc[t.i + 1], triggers[pair], pair))
-                consumed.update({t.i, t.i + 1})
-                continue
-        by_object = _object_trigger(t) or _complement_trigger(t)
-        if by_object is not None:
-            out.append(by_object)
-            consumed.update(c.i for c in t.children if c.dep_ in ("obj", "nsubj", "obl") and c.i < t.i)
-            continue
-        word = t.lemma_ if t.lemma_ in triggers else t.text if t.text in triggers else None
-        if word is not None and _modifies_other_noun(t, triggers):
-            continue
-        if word is not None:
-            out.append((t, triggers[word], word))
-        typed = _lex()["typed_triggers"]
-        tword = t.lemma_ if t.lemma_ in typed else t.text if t.text in typed else None
-        if tword is not None and not tword.startswith("_") and not _modifies_other_noun(t, triggers):
-            out.extend((t, predicate, tword) for predicate in sorted(set(typed[tword].values())))
-    return [x for x in out if x[0].i not in consumed or x[2].endswith(x[0].text)]
-
-
-def _modifies_other_noun(t: "Token", triggers: dict[str, str]) -> bool:
-    """True when a trigger noun only qualifies a head noun that names something else (制裁+法, 輸出+管理+規則)."""
-    head = t
-    while head.dep_ == "compound" and head.head.i > head.i:
-        head = head.head
-    if head.i == t.i:
-        return False
-    keep = set(_lex().get("compound_heads", []))
-    return head.pos_ in ("NOUN", "PROPN") and head.lemma_ not in triggers and head.text not in triggers \
-        and head.text not in keep
-
-
-def _object_trigger(t: "Token") -> tuple["Token", str, str] | None:
-    """A verb made a trigger by its object noun (輸出を規制 -> restricts, 使用を停止 -> divestsFrom)."""
-    table = _lex()["object_triggers"].get(t.lemma_) or _lex()["object_triggers"].get(t.text)
-    if not table:
-        return None
-    for c in t.children:
-        if c.dep_ in ("obj", "nsubj") and c.i < t.i:
-            words = [c.lemma_, c.text] + [x.text + c.text for x in c.children if x.dep_ == "compound"]
-            for w in words:
-                if w in table:
-                    return t, table[w], w + t.text
-    return None
-
-
-def _complement_trigger(t: "Token") -> tuple["Token", str, str] | None:
-    """A verb made a trigger by its に-complement (エンティティリストに追加 -> restricts)."""
-    table = _lex()["complement_triggers"].get(t.lemma_) or _lex()["complement_triggers"].get(t.text)
-    if not table:
-        return None
-    for c in t.children:
-        if c.dep_ == "obl" and c.i < t.i and case_marker(c).startswith("に"):
-            for suffix, predicate in table.items():
-                if c.text.endswith(suffix):
-                    return t, predicate, c.text + t.text
-    return None
-
-
-def _apposed(a: "Token", b: "Token") -> bool:
-    """True when b names what a describes, with only quotes or brackets between (覚書「技術繁栄ディール」)."""
-    between = a.doc[a.i + 1 : b.i]
-    return all(t.is_punct and t.text not in ("、", "。") for t in between) and not any(
-        c.dep_ == "case" for c in a.children)
-
-
-def _frame_of(t: "Token") -> tuple["Token", bool]:
-    """The predicate token that carries a trigger's arguments, and whether it is a 'receive' light verb."""
-    lv = _lex()["light_verbs"]
-    head = t
-    while head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") and (
-        head.dep_ == "compound" or head.dep_ == "nmod" and _apposed(head, head.head)
-    ):
-        head = head.head
-    if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i:
-        gov = head.head
-        if gov.lemma_ in lv["receive"] or gov.text in lv["receive"]:
-            return gov, True
-        if gov.lemma_ in lv["active"] or gov.text in lv["active"]:
-            return gov, False
-    return head, False
 
 
 def _subject_from_governor(frame: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
     """The topic or subject of the clause a subordinate predicate hangs from (AはBと提携し、Cを開発した)."""
     node = frame
-    modal = _modal_nouns()
+    modal = modal_nouns()
     for _ in range(4):
         climbs = node.dep_ in ("advcl", "ccomp", "obl") or node.dep_ == "acl" and node.head.lemma_ in modal \
             or node.dep_ in ("obj", "nsubj") and node.lemma_ in modal \
@@ -160,7 +56,7 @@ def _subject_from_governor(frame: "Token", by_head: dict[int, list[Found]]) -> l
 
 
 def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Found]]) -> tuple[list[Arg], "Token"]:
-    frame, receive = _frame_of(t)
+    frame, receive = frame_of(t)
     passive = is_passive(frame)
     args: list[Arg] = []
     heads = [frame] if frame.i == t.i else [frame, t]
@@ -185,7 +81,7 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
             args.extend(_pass_through(c, marker, predicate, by_head, word))
             continue
         if nominal and marker in ("の", ""):
-            genitive_object = predicate == "partOf" or word in _lex()["genitive_is_object"]
+            genitive_object = predicate == "partOf" or word in trigger_lexicon()["genitive_is_object"]
             args.extend(Arg(f, "object" if genitive_object else "subject", "genitive", 0.7) for f in found)
             continue
         role = role_of(predicate, marker, passive and not nominal, receive and not nominal, word)
@@ -200,10 +96,10 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
             for g in c.children:
                 if g.dep_ == "nmod" and case_marker(g) == "の":
                     args.extend(Arg(f, "subject", "genitive", 0.7) for f in mentions_at(g, by_head))
-    if _relative(frame) or (frame.i == t.i and t.dep_ in ("nmod", "compound") and predicate == "partOf"):
-        owner = mentions_at(frame.head, by_head) or _apposed_mentions(frame.head, by_head)
+    if is_relative(frame) or (frame.i == t.i and t.dep_ in ("nmod", "compound") and predicate == "partOf"):
+        owner = mentions_at(frame.head, by_head) or apposed_mentions(frame.head, by_head)
         filled = {a.role for a in args}
-        if _relative(frame) and not passive:
+        if is_relative(frame) and not passive:
             markers = {case_marker(c) for c in frame.children} | {case_marker(c) for c in t.children}
             if markers & {"を"} and predicate not in ("partOf",):
                 filled.add("object")
@@ -212,7 +108,7 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
             owner = []
         args.extend(Arg(f, role, "relative-clause", 0.8) for f in owner)
     if frame.i == t.i and predicate not in SYMMETRIC | {"partOf"} and case_marker(t) == "の" and t.head.i > t.i:
-        owner = mentions_at(t.head, by_head) or _apposed_mentions(t.head, by_head)  # 米国主導のREAIM
+        owner = mentions_at(t.head, by_head) or apposed_mentions(t.head, by_head)  # 米国主導のREAIM
         args.extend(Arg(f, "object", "modified", 0.7) for f in owner)
     if predicate == "partOf" and frame.i == t.i and case_marker(t) == "として":  # Xの子会社としてYが設立
         args.extend(Arg(f, "subject", "as-role", 0.7) for c in t.head.children if case_marker(c) in ("が", "は")
@@ -224,18 +120,6 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
     if not any(a.role == "subject" for a in args):
         args.extend(Arg(f, "subject", "shared-subject", 0.7) for f in _subject_from_clause_before(frame, by_head))
     return args, frame
-
-
-def _apposed_mentions(tok: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
-    """The actor a generic noun is apposed to (計画「スターゲート」, 半導体「H20」, 企業G42)."""
-    for other in list(tok.children) + [tok.head]:
-        if other.i == tok.i or other.i not in by_head:
-            continue
-        for f in by_head[other.i]:
-            lo, hi = (tok.i + 1, f.i) if f.i > tok.i else (f.j, tok.i)
-            if 0 <= hi - lo <= 2 and all(x.is_punct and x.text not in ("、", "。") for x in tok.doc[lo:hi]):
-                return mentions_at(other, by_head)
-    return []
 
 
 def _nominal_only(t: "Token", frame: "Token") -> bool:
@@ -266,18 +150,6 @@ def _subject_from_clause_before(frame: "Token", by_head: dict[int, list[Found]])
                     if found:
                         return found
     return []
-
-
-@lru_cache(maxsize=1)
-def _modal_nouns() -> frozenset[str]:
-    cues = _lex()["modality"]
-    return frozenset(cues["planned"]) | frozenset(cues["hypothetical"]) | frozenset(_lex()["negation"]["nouns"]) \
-        | frozenset(_lex()["nominalizers"])
-
-
-def _relative(frame: "Token") -> bool:
-    """True for a real relative clause (NVIDIAが出資したサカナAI), not a clause nominalized by こと or 方針."""
-    return frame.dep_ == "acl" and frame.head.lemma_ not in _modal_nouns()
 
 
 def _partners(t: "Token", frame: "Token", by_head: dict[int, list[Found]], taken: set[int]) -> list[Found]:
@@ -316,42 +188,6 @@ def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, li
     return out
 
 
-def _chain_lists(doc: "Doc", mentions: list[Found], by_head: dict[int, list[Found]]) -> None:
-    """Let each mention carry the mentions listed right before it (A、B、Cが…: A and B stand where C stands),
-    where the parse lost the coordination chain."""
-    by_end: dict[int, list[Found]] = {}
-    for f in mentions:
-        by_end.setdefault(f.j - 1, []).append(f)
-    for head, found in list(by_head.items()):
-        extra: list[Found] = []
-        start = min(f.i for f in found)
-        while start >= 2 and doc[start - 1].text in LIST_JOINERS:
-            k = start - 2
-            if doc[k].text in ("）", ")"):  # X（PFN）、Y: step over the parenthesized alias
-                opening = next((x for x in range(k - 1, max(k - 8, -1), -1) if doc[x].text in ("（", "(")), None)
-                if opening is None:
-                    break
-                k = opening - 1
-            if k not in by_end:
-                break
-            left = by_end[k]
-            extra.extend(left)
-            start = min(f.i for f in left)
-        if extra:
-            by_head[head] = found + [f for f in extra if f not in found]
-
-
-def _descriptor(doc: "Doc", f: Found, heads: set[int]) -> bool:
-    """A country or place that only describes another actor (中国のバイトダンス, 米国のAI安全研究所)."""
-    if f.type != "Country":
-        return False
-    tok = doc[f.head]
-    collective = load_lexicon("generic_nouns").get("country_descriptor_heads", [])
-    if tok.dep_ == "compound" and tok.head.i == f.j and tok.head.text in collective:
-        return True  # 中国企業: Chinese companies in general, not China
-    return tok.dep_ in ("nmod", "compound") and tok.head.i in heads and case_marker(tok) in ("の", "")
-
-
 def _topic_as_object(args: list[Arg], predicate: str) -> list[Arg]:
     """XはYが…する: with a が-subject present, the は-topic is the object (dropped for symmetric predicates)."""
     def marker(a: Arg) -> str:
@@ -373,7 +209,7 @@ def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: st
            by_head: dict[int, list[Found]]) -> tuple[list[tuple[Arg, Arg]], Found | None]:
     """Subject-object pairs from the arguments of one trigger, with the item supplied or restricted."""
     args = _topic_as_object(args, predicate)
-    if word in _lex()["weak_triggers"]["words"]:
+    if word in trigger_lexicon()["weak_triggers"]["words"]:
         args = [a for a in args if a.rule.startswith(("case:", "linear:")) or a.rule == "relative-clause"
                 or a.role == "subject"]
     if any(a.role == "subject" and a.rule.startswith(("case:", "linear:")) for a in args):
@@ -381,8 +217,8 @@ def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: st
     subjects = [a for a in args if a.role == "subject"]
     objects = [a for a in args if a.role == "object"]
     items = [a for a in args if a.role == "item" and a.found.type == "Technology"]
-    obj_types = _lex()["object_types"]
-    typed = _lex()["typed_triggers"].get(word)
+    obj_types = trigger_lexicon()["object_types"]
+    typed = trigger_lexicon()["typed_triggers"].get(word)
     if typed:
         objects = [a for a in objects if typed.get(a.found.type) == predicate]
     elif word in obj_types:
@@ -402,39 +238,24 @@ def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: st
     return pairs, items[0].found if items else None
 
 
-def _possessions(doc: "Doc", mentions: list[Found], by_head: dict[int, list[Found]]) -> list[Candidate]:
-    """XのY where Y is a named technology and X a company or lab (OpenAIのChatGPT): X develops Y."""
-    out = []
-    for m in mentions:
-        if m.type != "Technology":
-            continue
-        for c in doc[m.head].children:
-            if c.dep_ != "nmod" or c.i >= m.i or case_marker(c) != "の":
-                continue
-            for f in by_head.get(c.i, []):
-                if f.type in ("Company", "ResearchInstitute"):
-                    out.append(Candidate(f, "develops", m, doc[m.head], doc[m.head], "possessive:の", 0.6))
-    return out
-
-
 def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
     """Typed relations of one sentence from its triggers and the actor mentions it holds."""
     by_head: dict[int, list[Found]] = {}
     heads = {f.head for f in mentions}
     for f in mentions:
-        if not _descriptor(doc, f, heads):
+        if not is_descriptor(doc, f, heads):
             by_head.setdefault(f.head, []).append(f)
-    _chain_lists(doc, mentions, by_head)
-    out: list[Candidate] = _possessions(doc, mentions, by_head)
+    chain_lists(doc, mentions, by_head)
+    out: list[Candidate] = possessions(doc, mentions, by_head) + made_by(doc, mentions, by_head)
     taken = {k for f in mentions for k in range(f.i, f.j)}
     for t, predicate, word in find_triggers(doc):
         if t.i in taken:
             continue
         args, frame = _collect(t, predicate, word, by_head)
         pairs, item = _pairs(args, t, frame, predicate, word, by_head)
-        if not pairs and not _nominal_only(t, frame) and not _relative(frame):
+        if not pairs and not _nominal_only(t, frame) and not is_relative(frame):
             passive = is_passive(frame)
-            receive = _frame_of(t)[1]
+            receive = frame_of(t)[1]
             usable = [f for f in mentions if f.head in by_head and f in by_head[f.head]]
             pairs, item = _pairs(linear_args(doc, t, frame, predicate, word, usable, passive, receive), t, frame,
                                  predicate, word, by_head)
@@ -443,13 +264,8 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
                 continue
             pred = predicate
             if o.found.source == "target":
-                pred = _lex()["target_retype"].get(predicate, predicate)
+                pred = trigger_lexicon()["target_retype"].get(predicate, predicate)
             conf = round(min(s.confidence, o.confidence) * min(s.found.confidence, o.found.confidence) / 0.9, 3)
             rule = f"{s.rule}|{o.rule}:{word}"
             out.append(Candidate(s.found, pred, o.found, t, frame, rule, min(conf, 0.95), item))
     return out
-
-
-def typed(c: Candidate) -> Candidate | None:
-    """The candidate if its argument types fit the predicate's signature, else None."""
-    return c if allowed(c.predicate, c.subject.type, c.object.type) else None
