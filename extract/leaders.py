@@ -136,3 +136,26 @@ def title_relations(doc: "Doc", mentions: list[Found]) -> list[tuple[Found, Foun
             out.append((person, org))
             last_org = org
     return out
+
+
+def parenthetical_heads(doc: "Doc", mentions: list[Found]) -> list[tuple[Found, Found]]:
+    """Xの後の（議長：Y）/（本部長：高市早苗内閣総理大臣）: Y heads X."""
+    from extract.lexical import classify_title
+
+    out = []
+    by_start = {m.i: m for m in mentions if m.type == "Person"}
+    for m in mentions:
+        if m.type == "Person" or m.j >= len(doc) or doc[m.j].text not in ("（", "("):
+            continue
+        k = m.j + 1
+        while k < len(doc) and doc[k].text not in (":", "：", "）", ")") and k - m.j < 6:
+            k += 1
+        if k >= len(doc) or doc[k].text not in (":", "："):
+            continue
+        kind = classify_title(doc[m.j + 1 : k].text.replace(" ", ""))
+        if kind is None or kind[0] not in ("head", "office"):
+            continue
+        person = next((by_start[x] for x in range(k + 1, min(len(doc), k + 4)) if x in by_start), None)
+        if person is not None:
+            out.append((person, m))
+    return out

@@ -18,7 +18,7 @@ from extract.attributes import (
 from extract.coref import History, resolve_backrefs
 from extract.frames import Candidate
 from extract.gazetteer import Gazetteer, load_gazetteer
-from extract.leaders import attach_titles, title_relations
+from extract.leaders import attach_titles, parenthetical_heads, title_relations
 from extract.parse import Sentence, parse_sentences, split_sentences
 from extract.relations import sentence_relations
 from extract.signatures import allowed, symmetric_predicates
@@ -47,6 +47,8 @@ def _leader_candidates(doc: "Doc", mentions: list[Found], by_id: dict[str, Found
         if m.type == "Person" and m.office and m.office in by_id and m.source != "backref":
             out.append(Candidate(m, "leaderOf", by_id[m.office], doc[m.head], doc[m.head], "title:" + (m.title or ""),
                                  round(0.85 * m.confidence / 0.9, 3)))
+    for person, org in parenthetical_heads(doc, mentions):
+        out.append(Candidate(person, "leaderOf", org, doc[person.head], doc[person.head], "title-parenthesis", 0.75))
     for person, org in title_relations(doc, mentions):
         office = org if isinstance(org, Found) else _office_found(org, gaz, person)
         if office is not None:

@@ -85,6 +85,8 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
             args.extend(Arg(f, "object" if genitive_object else "subject", "genitive", 0.7) for f in found)
             continue
         role = role_of(predicate, marker, passive and not nominal, receive and not nominal, word)
+        if marker == "の" and not nominal and is_relative(frame) and c.i < frame.i:
+            role = "subject"  # OpenAIの開発したGPT: の marks the subject inside a relative clause
         if role is None and marker == "" and c.dep_ == "compound" and predicate == "partOf":
             role = "object"
         elif role is None and marker == "" and c.dep_ == "compound" and nominal and c.i == t.i - 1:
@@ -96,7 +98,7 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
             for g in c.children:
                 if g.dep_ == "nmod" and case_marker(g) == "の":
                     args.extend(Arg(f, "subject", "genitive", 0.7) for f in mentions_at(g, by_head))
-    if is_relative(frame) or (frame.i == t.i and t.dep_ in ("nmod", "compound") and predicate == "partOf"):
+    if is_relative(frame) or (frame.i == t.i and t.dep_ in ("nmod", "compound", "acl") and predicate == "partOf"):
         owner = mentions_at(frame.head, by_head) or apposed_mentions(frame.head, by_head)
         filled = {a.role for a in args}
         if is_relative(frame) and not passive:
@@ -267,5 +269,8 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
                 pred = trigger_lexicon()["target_retype"].get(predicate, predicate)
             conf = round(min(s.confidence, o.confidence) * min(s.found.confidence, o.found.confidence) / 0.9, 3)
             rule = f"{s.rule}|{o.rule}:{word}"
-            out.append(Candidate(s.found, pred, o.found, t, frame, rule, min(conf, 0.95), item))
+            if pred.endswith("^"):  # read backwards: XがセンターYを設立 -> Y partOf X
+                out.append(Candidate(o.found, pred[:-1], s.found, t, frame, rule, min(conf, 0.95), item))
+            else:
+                out.append(Candidate(s.found, pred, o.found, t, frame, rule, min(conf, 0.95), item))
     return out
