@@ -78,7 +78,8 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
             if not found:
                 continue
         if not found:
-            args.extend(_pass_through(c, marker, predicate, by_head, word))
+            if not predicate.endswith("^"):
+                args.extend(_pass_through(c, marker, predicate, by_head, word))
             continue
         if nominal and marker in ("の", ""):
             genitive_object = predicate == "partOf" or word in trigger_lexicon()["genitive_is_object"]
@@ -112,6 +113,11 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
     if frame.i == t.i and predicate not in SYMMETRIC | {"partOf"} and case_marker(t) == "の" and t.head.i > t.i:
         owner = mentions_at(t.head, by_head) or apposed_mentions(t.head, by_head)  # 米国主導のREAIM
         args.extend(Arg(f, "object", "modified", 0.7) for f in owner)
+    if predicate == "partOf" and frame.i == t.i and case_marker(t) in ("に", "へ") and t.head.pos_ == "VERB":
+        verb = t.head  # Xの傘下にYを設置 / Xの傘下に設置されたY: Y is the part
+        units = mentions_at(verb.head, by_head) if is_relative(verb) else [
+            f for c in verb.children if case_marker(c) in ("を", "が") for f in mentions_at(c, by_head)]
+        args.extend(Arg(f, "subject", "placed-under", 0.7) for f in units)
     if predicate == "partOf" and frame.i == t.i and case_marker(t) == "として":  # Xの子会社としてYが設立
         args.extend(Arg(f, "subject", "as-role", 0.7) for c in t.head.children if case_marker(c) in ("が", "は")
                     for f in mentions_at(c, by_head))
@@ -270,6 +276,8 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
             conf = round(min(s.confidence, o.confidence) * min(s.found.confidence, o.found.confidence) / 0.9, 3)
             rule = f"{s.rule}|{o.rule}:{word}"
             if pred.endswith("^"):  # read backwards: XがセンターYを設立 -> Y partOf X
+                if s.found.type == "Country":
+                    continue  # a state's own new agency: being part of the state says nothing
                 out.append(Candidate(o.found, pred[:-1], s.found, t, frame, rule, min(conf, 0.95), item))
             else:
                 out.append(Candidate(s.found, pred, o.found, t, frame, rule, min(conf, 0.95), item))
