@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 LIST_JOINERS = frozenset({"、", "と", "や", "及び", "および", "並びに", "，", ","})
-EXAMPLE_MARKERS = frozenset({"といった", "などの", "など", "のような", "をはじめ", "をはじめとする", "ら"})
+EXAMPLE_MARKERS = frozenset({"という", "といった", "などの", "など", "のような", "をはじめ", "をはじめとする", "ら"})
 COORD_CASES = frozenset({"と", "や", "、", "及び", "および", "並びに", "ならびに", "とも"})
 CLASSIFIERS = frozenset({"社", "企業", "政府", "両国", "両政府", "各社", "陣営", "グループ", "機関", "当局", "国", "間",
                          "両社", "各国", "首脳", "政権"})
@@ -116,6 +116,8 @@ def mentions_at(tok: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
     for t in conjuncts(tok):
         if t.i in by_head:
             out.extend(by_head[t.i])
+        elif _quantity(t):  # Amazonから80億ドル、Googleから…: the actor hangs from the amount
+            out.extend(f for c in t.children if c.dep_ == "nmod" and c.i < t.i for f in by_head.get(c.i, []))
         elif any(c.dep_ == "nmod" and c.i in by_head and case_marker(c) in EXAMPLE_MARKERS for c in t.children):
             for c in t.children:  # AmazonやGoogleといったビッグテック: the examples stand for the group
                 if c.dep_ == "nmod" and case_marker(c) in EXAMPLE_MARKERS:
@@ -131,6 +133,14 @@ def mentions_at(tok: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
             seen.add((f.i, f.actor_id))
             uniq.append(f)
     return uniq
+
+
+_UNITS = frozenset({"ドル", "円", "ユーロ", "元", "ウォン", "ルピー", "ポンド", "億", "兆", "万"})
+
+
+def _quantity(tok: "Token") -> bool:
+    """A money or number token (ドル, 80億)."""
+    return tok.text in _UNITS or tok.pos_ == "NUM" or tok.like_num
 
 
 def is_passive(frame: "Token") -> bool:
