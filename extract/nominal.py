@@ -21,8 +21,11 @@ def chain_lists(doc: "Doc", mentions: list[Found], by_head: dict[int, list[Found
     for head, found in list(by_head.items()):
         extra: list[Found] = []
         start = min(f.i for f in found)
-        while start >= 2 and doc[start - 1].text in LIST_JOINERS:
-            k = start - 2
+        while start >= 2:
+            width = _joiner_width(doc, start)
+            if not width:
+                break
+            k = start - 1 - width
             if doc[k].text in ("）", ")"):  # X（PFN）、Y: step over the parenthesized alias
                 opening = next((x for x in range(k - 1, max(k - 8, -1), -1) if doc[x].text in ("（", "(")), None)
                 if opening is None:
@@ -35,6 +38,19 @@ def chain_lists(doc: "Doc", mentions: list[Found], by_head: dict[int, list[Found
             start = min(f.i for f in left)
         if extra:
             by_head[head] = found + [f for f in extra if f not in found]
+
+
+_PHRASE_JOINERS = ("と並んで", "とともに", "と共に", "に加え", "に加えて", "のほか", "のほか、", "と並び")
+
+
+def _joiner_width(doc: "Doc", start: int) -> int:
+    """How many tokens before `start` join two listed actors (、 / と / と並んで / に加え …), or 0."""
+    if doc[start - 1].text in LIST_JOINERS:
+        return 1
+    for width in (2, 3, 4):
+        if start - width >= 1 and doc[start - width : start].text.replace(" ", "") in _PHRASE_JOINERS:
+            return width
+    return 0
 
 
 def is_descriptor(doc: "Doc", f: Found, heads: set[int]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from extract.actors import Found, find_mentions
@@ -21,7 +21,7 @@ from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.leaders import attach_titles, parenthetical_heads, title_relations
 from extract.parse import Sentence, parse_sentences, split_sentences
 from extract.relations import sentence_relations
-from extract.signatures import allowed, symmetric_predicates
+from extract.signatures import allowed, retyped, symmetric_predicates
 from extract.types import Actor, Assertion, Document, Evidence, Extraction
 
 if TYPE_CHECKING:
@@ -144,8 +144,11 @@ def extract_document(
         candidates = sentence_relations(pdoc, every) + _leader_candidates(pdoc, every, by_id, gaz)
         for c in map(lambda c: _speaking_for(c, by_id), candidates):
             if not allowed(c.predicate, c.subject.type, c.object.type):
-                tally.dropped[c.predicate] += 1
-                continue
+                alt = retyped(c.predicate, c.subject.type, c.object.type)
+                tally.dropped[c.predicate + (f"->{alt}" if alt else "")] += 1
+                if alt is None:
+                    continue
+                c = replace(c, predicate=alt, rule=c.rule + f"|retyped:{c.predicate}")
             a = _assertion(document, sent, pdoc, c)
             key = f"{a.evidence.start}|{a.subject}|{a.predicate}|{a.object}"
             if a.predicate in symmetric_predicates():

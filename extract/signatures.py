@@ -29,3 +29,9 @@ def allowed(predicate: str, subject_type: str, object_type: str) -> bool:
     """True when the argument types fit the predicate's signature."""
     sig = signatures().get(predicate)
     return sig is not None and subject_type in sig[0] and object_type in sig[1]
+
+
+def retyped(predicate: str, subject_type: str, object_type: str) -> str | None:
+    """The predicate an off-signature edge becomes (leads of a PolicyInstrument -> enacts), if it fits then."""
+    alt = load_lexicon("predicates").get("retype", {}).get(predicate, {}).get(object_type)
+    return alt if alt and allowed(alt, subject_type, object_type) else None

@@ -92,7 +92,7 @@ def build(paths: tuple[Path, ...], out: Path, include_planned: bool, top_k: int 
     if report.per_predicate:
         click.echo("relations per predicate: " + ", ".join(f"{p} {n}" for p, n in sorted(report.per_predicate.items())))
     if report.dropped:
-        click.echo("dropped (type signature): " + ", ".join(f"{p} {n}" for p, n in sorted(report.dropped.items())))
+        click.echo("off-signature edges (dropped, or retyped as shown): " + ", ".join(f"{p} {n}" for p, n in sorted(report.dropped.items())))
     click.echo("top actors by PageRank:")
     for actor_id, label, score in report.top:
         click.echo(f"  {score:.4f}  {label} ({actor_id})")
