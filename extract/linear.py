@@ -18,6 +18,8 @@ def surface_marker(doc: "Doc", f: Found) -> str:
     """The particles written right after a mention (G42へ -> へ, 米商務省によって -> によって)."""
     parts = []
     end = max(f.j, f.head + 1)  # after a person's title (フアンCEOは)
+    while end < len(doc) and doc[end].text in ("」", "』", "）", ")", "”"):
+        end += 1
     for tok in doc[end : end + 4]:
         if tok.pos_ in ("ADP", "SCONJ") or tok.dep_ == "fixed" or tok.text in ("など", "ら", "等"):
             parts.append(tok.text)

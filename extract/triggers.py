@@ -134,4 +134,6 @@ def modal_nouns() -> frozenset[str]:
 
 def is_relative(frame: "Token") -> bool:
     """True for a real relative clause (NVIDIAが出資したサカナAI), not a clause nominalized by こと or 方針."""
-    return frame.dep_ == "acl" and frame.head.lemma_ not in modal_nouns()
+    head = frame.head
+    named = any(c.dep_ == "compound" for c in head.children) or any(t.text in ("「", "『") for t in head.lefts)
+    return frame.dep_ == "acl" and (head.lemma_ not in modal_nouns() or named)
