@@ -65,8 +65,10 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
         nominal_head = nominal_head.head
     if nominal_head.i not in (frame.i, t.i):
         heads.append(nominal_head)
-    skip = {h.i for h in heads} | {c.i for c in t.children if c.i < t.i and word != t.text and c.text in word
-                                   and c.text != t.text}
+    defining = [c for c in t.children if c.i < t.i and word != t.text and c.text in word and c.text != t.text]
+    skip = {h.i for h in heads} | {c.i for c in defining}
+    for c in defining:  # 中国への投資を引き上げた: the actor sits inside the noun that defines the trigger
+        args.extend(_pass_through(c, "を", predicate, by_head, word))
     verbal = t.pos_ == "VERB" or any(c.dep_ == "aux" and c.lemma_ == "する" for c in t.children)
     for c, marker in _expand_quantities(children_with_markers(heads, skip), t, by_head):
         found = mentions_at(c, by_head)
@@ -78,7 +80,7 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
             if not found:
                 continue
         if not found:
-            if not predicate.endswith("^"):
+            if predicate != "partOf^":
                 args.extend(_pass_through(c, marker, predicate, by_head, word))
             continue
         if nominal and marker in ("の", ""):
@@ -186,9 +188,12 @@ def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, li
         if g.dep_ == "acl" and g.i == c.i - 1 and g.i in by_head:  # ファーウェイ製品 parsed as a clause
             out.extend(Arg(f, "object", "inner:name", 0.65) for f in by_head[g.i])
             continue
-        if g.dep_ not in ("nmod", "compound") or case_marker(g) not in ("の", "", "への"):
+        inner = case_marker(g)
+        if g.dep_ not in ("nmod", "compound") or inner not in ("の", "", "への", "による", "によって"):
             continue
-        found = mentions_at(g, by_head) if case_marker(g) != "への" else []
+        direct = inner in ("の", "") or inner == "への" and predicate == "divestsFrom" or \
+            inner in ("による", "によって") and predicate == "opposes"
+        found = mentions_at(g, by_head) if direct else []
         if not found:  # ファーウェイ製機器の使用: the maker is a compound inside the modifier
             found = [f for x in g.children if x.dep_ in ("compound", "nmod") and case_marker(x) in ("の", "")
                      for f in mentions_at(x, by_head)]
@@ -218,7 +223,7 @@ def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: st
     """Subject-object pairs from the arguments of one trigger, with the item supplied or restricted."""
     args = _topic_as_object(args, predicate)
     if word in trigger_lexicon()["weak_triggers"]["words"]:
-        args = [a for a in args if a.rule.startswith(("case:", "linear:")) or a.rule == "relative-clause"
+        args = [a for a in args if a.rule.startswith(("case:", "linear:", "inner:")) or a.rule == "relative-clause"
                 or a.role == "subject"]
     if any(a.role == "subject" and a.rule.startswith(("case:", "linear:")) for a in args):
         args = [a for a in args if not (a.role == "subject" and a.rule == "genitive")]
@@ -276,7 +281,7 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
             conf = round(min(s.confidence, o.confidence) * min(s.found.confidence, o.found.confidence) / 0.9, 3)
             rule = f"{s.rule}|{o.rule}:{word}"
             if pred.endswith("^"):  # read backwards: XがセンターYを設立 -> Y partOf X
-                if s.found.type == "Country":
+                if pred == "partOf^" and s.found.type == "Country":
                     continue  # a state's own new agency: being part of the state says nothing
                 out.append(Candidate(o.found, pred[:-1], s.found, t, frame, rule, min(conf, 0.95), item))
             else:

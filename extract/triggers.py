@@ -46,7 +46,7 @@ def find_triggers(doc: "Doc") -> list[tuple["Token", str, str]]:
         tword = t.lemma_ if t.lemma_ in typed else t.text if t.text in typed else None
         if tword is not None and not tword.startswith("_") and not _modifies_other_noun(t, triggers):
             out.extend((t, predicate, tword) for predicate in sorted(set(typed[tword].values())))
-    return [x for x in out if x[0].i not in consumed or x[2].endswith(x[0].text)]
+    return [x for x in out if x[0].i not in consumed or x[2] not in (x[0].text, x[0].lemma_)]
 
 
 def _modifies_other_noun(t: "Token", triggers: dict[str, str]) -> bool:
