@@ -67,7 +67,7 @@ def span_head(doc: "Doc", i: int, j: int) -> int:
     return heads[-1] if heads else j - 1
 
 
-def _gazetteer_matches(doc: "Doc", gaz: Gazetteer) -> list[Found]:
+def _gazetteer_matches(doc: "Doc", gaz: Gazetteer, confirmed: frozenset[str] = frozenset()) -> list[Found]:
     out: list[Found] = []
     i, n = 0, len(doc)
     while i < n:
@@ -81,7 +81,7 @@ def _gazetteer_matches(doc: "Doc", gaz: Gazetteer) -> list[Found]:
             entry = gaz.lookup(surface)
             if entry is None:
                 continue
-            if gaz.is_ambiguous(surface, entry.id) and not _marked_as_actor(doc, i, j):
+            if gaz.is_ambiguous(surface, entry.id) and entry.id not in confirmed and not _marked_as_actor(doc, i, j):
                 continue
             if j < n and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text) and _continues_word(doc[j - 1], doc[j]):
                 continue
@@ -289,9 +289,10 @@ def _katakana(text: str, least: int = 3) -> bool:
     return len(text) >= least and all("゠" <= ch <= "ヿ" for ch in text)
 
 
-def find_mentions(doc: "Doc", gaz: Gazetteer) -> list[Found]:
-    """Every actor mention in a parsed sentence, left to right (a pair token gives one mention per country)."""
-    found = _with_prefix(doc, _gazetteer_matches(doc, gaz))
+def find_mentions(doc: "Doc", gaz: Gazetteer, confirmed: frozenset[str] = frozenset()) -> list[Found]:
+    """Every actor mention in a parsed sentence, left to right (a pair token gives one mention per country);
+    `confirmed` actors (already named unambiguously in the document) need no mark for ambiguous names."""
+    found = _with_prefix(doc, _gazetteer_matches(doc, gaz, confirmed))
     taken = {k for f in found for k in range(f.i, f.j)}
     found += inner_matches(doc, gaz, taken)
     taken = {k for f in found for k in range(f.i, f.j)}

@@ -174,7 +174,8 @@ def _can_join(a: str, b: str, across_blank: bool) -> bool:
     if is_heading(b) or is_list_item(b) or _NOTE_START.match(b) or first in _OPENERS or is_dateline(b):
         return False
     if across_blank:
-        if not (_is_ja_letter(last) or last in "、，") or not _is_ja_letter(first):
+        latin_after_kana = first.isascii() and first.isalnum() and re.match(f"[{KANA}]", last) is not None
+        if not (_is_ja_letter(last) or last in "、，") or not (_is_ja_letter(first) or latin_after_kana):
             return False
         return "。" in b or len(b) >= 40
     return True

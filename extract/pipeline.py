@@ -122,9 +122,11 @@ def extract_document(
     gaz = gaz or load_gazetteer()
     tally = tally if tally is not None else _Tally()
     history = History()
+    seen_here: set[str] = set()
     out: dict[str, Assertion] = {}
     for sent, pdoc in parse_sentences(split_sentences(document), nlp, progress):
-        mentions = find_mentions(pdoc, gaz)
+        mentions = find_mentions(pdoc, gaz, frozenset(seen_here))
+        seen_here.update(m.actor_id for m in mentions)
         backrefs = resolve_backrefs(pdoc, mentions, history)
         titled = attach_titles(pdoc, mentions + backrefs)
         mentions = [m for m in titled if m.source != "backref"]

@@ -81,7 +81,7 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
                 continue
         if not found:
             if predicate != "partOf^":
-                args.extend(_pass_through(c, marker, predicate, by_head, word))
+                args.extend(_pass_through(c, marker, predicate, by_head, word, receive and not nominal))
             continue
         if nominal and marker in ("の", ""):
             genitive_object = predicate == "partOf" or word in trigger_lexicon()["genitive_is_object"]
@@ -178,9 +178,10 @@ def _partners(t: "Token", frame: "Token", by_head: dict[int, list[Found]], taken
     return out
 
 
-def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, list[Found]], word: str = "") -> list[Arg]:
+def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, list[Found]], word: str = "",
+                  receive: bool = False) -> list[Arg]:
     """Actors named inside a non-actor object (中国へのNVIDIAの半導体輸出を規制: NVIDIA, china)."""
-    role = role_of(predicate, marker, word=word)
+    role = role_of(predicate, marker, receive=receive, word=word)
     if role != "object" or predicate in SYMMETRIC:
         return []
     out = []
