@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-SY = Namespace("https://w3id.org/seiryoku/ns#")
-ACTOR = Namespace("https://w3id.org/seiryoku/id/actor/")
-REL = Namespace("https://w3id.org/seiryoku/id/relation/")
-DOC = Namespace("https://w3id.org/seiryoku/id/doc/")
+from ontology.namespace import ACTOR, DOC, REL, SY  # noqa: E402 - the vocabulary is defined once, in ontology
+from ontology.namespace import ACTOR_CLASSES as _CLASS_IRIS  # noqa: E402
 
-ACTOR_CLASSES: tuple[str, ...] = (
-    "Country",
-    "GovernmentBody",
-    "Company",
-    "ResearchInstitute",
-    "InternationalOrganization",
-    "Program",
-    "PolicyInstrument",
-    "Person",
-    "Technology",
-)
+ACTOR_CLASSES: tuple[str, ...] = tuple(str(iri).rsplit("#", 1)[-1] for iri in _CLASS_IRIS)
 
 __all__ = ["SY", "ACTOR", "REL", "DOC", "RDF", "SKOS", "XSD", "ACTOR_CLASSES", "local_name"]
 
