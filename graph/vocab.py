@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from ontology.namespace import ACTOR, DOC, REL, SY  # noqa: E402 - the vocabulary is defined once, in ontology
-from ontology.namespace import ACTOR_CLASSES as _CLASS_IRIS  # noqa: E402
+from ontology.namespace import ACTOR, DOC, REL, SY  # the vocabulary is defined once, in ontology
+from ontology.namespace import ACTOR_CLASSES as _CLASS_IRIS
 
 ACTOR_CLASSES: tuple[str, ...] = tuple(str(iri).rsplit("#", 1)[-1] for iri in _CLASS_IRIS)
 
