@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from extract.charmatch import inner_matches
+from extract.charmatch import inner_matches, near_latin
 from extract.gazetteer import Gazetteer, load_lexicon, norm_key
 from extract.lexical import (
     country_letters,
@@ -111,6 +111,8 @@ def _marked_as_actor(doc: "Doc", i: int, j: int) -> bool:
     prv = doc[i - 1].text if i > 0 else ""
     if prv in prefix_letters() or prv in cues or nxt in ("社", "社長", "CEO"):
         return True  # 米メタ, 投資会社X, オラクル社
+    if prv in ("「", "『") and nxt in ("」", "』"):
+        return True  # 「AI法」: a quoted name
     return nxt in ("は", "が") and doc[i].pos_ == "PROPN"
 
 
@@ -186,6 +188,12 @@ def _ner_unknowns(doc: "Doc", gaz: Gazetteer, taken: set[int]) -> list[Found]:
         if actor_type == "Person" and not _person_like(doc, ent.start, ent.end):
             continue
         if actor_type != "Person" and not _org_like(doc, ent.start, ent.end):
+            continue
+        near = near_latin(text, gaz)
+        if near is not None:  # a misspelt known name (NVDIA)
+            entry = gaz.entries[near]
+            out.append(Found(ent.start, ent.end, span_head(doc, ent.start, ent.end), entry.id, entry.type,
+                             entry.country, entry.label, "near", 0.6))
             continue
         out.append(Found(ent.start, ent.end, span_head(doc, ent.start, ent.end), mint_id(text), actor_type,
                          None, text, "ner", 0.6))

@@ -65,3 +65,27 @@ def inner_matches(doc: "Doc", gaz: Gazetteer, taken: set[int]) -> list["Found"]:
 
 def _alnum(text: str, k: int) -> bool:
     return 0 <= k < len(text) and text[k].isascii() and text[k].isalnum()
+
+
+def near_latin(name: str, gaz: Gazetteer) -> str | None:
+    """The actor a Latin-script name misspells by one letter (NVDIA -> nvidia), for names of five letters or more."""
+    key = norm_key(name)
+    if len(key) < 5 or not key.isascii():
+        return None
+    hits = {actor for alias, actor in gaz.index.items() if alias.isascii() and abs(len(alias) - len(key)) <= 1
+            and _one_edit(alias, key)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one insertion, deletion or substitution."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]

@@ -140,9 +140,12 @@ def extract_document(
         for m in mentions:
             if m.office and m.office not in by_id:
                 office = _office_found(m.office, gaz, m)
-                if office is not None:
+                if office is not None:  # 商務長官 names the Department of Commerce: count it as mentioned
                     by_id[m.office] = office
                     tally.found.setdefault(office.actor_id, office)
+                    tally.mentions[office.actor_id][document.name] += 1
+                    if m.title:
+                        tally.surfaces[office.actor_id][m.title] += 1
         candidates = sentence_relations(pdoc, every) + _leader_candidates(pdoc, every, by_id, gaz)
         for c in map(lambda c: _speaking_for(c, by_id), candidates):
             if not allowed(c.predicate, c.subject.type, c.object.type):

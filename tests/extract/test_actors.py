@@ -122,3 +122,14 @@ def test_names_inside_badly_cut_tokens_are_found(nlp):
 def test_ambiguous_aliases_need_a_mark(nlp):
     assert "meta" in _ids(nlp, "一方、米メタは同規範への署名を拒んだ。")
     assert "meta" not in _ids(nlp, "メタバースの市場が広がる。")
+
+
+def test_a_misspelt_latin_name_joins_its_actor(nlp):
+    from extract.charmatch import near_latin
+
+    assert near_latin("NVDIA", load_gazetteer()) == "nvidia"
+    assert near_latin("Meta", load_gazetteer()) is None  # too short to guess
+
+
+def test_a_quoted_ambiguous_name_is_an_actor(nlp):
+    assert "japan_ai_act" in _ids(nlp, "日本は2025年に施行した「AI法」で枠組みを整えた。")
