@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 from rdflib import RDFS, Graph, URIRef
 
-from ontology.namespace import ACTOR_CLASSES, PREDICATES, SY, SY_IRI, actor_id, actor_iri, class_iri, predicate_iri
+from ontology.namespace import (
+    ACTOR_CLASSES,
+    PREDICATES,
+    SY,
+    SY_IRI,
+    actor_id,
+    actor_iri,
+    class_iri,
+    predicate_iri,
+)
 from seiryoku.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import random
 import subprocess
 import sys
@@ -17,21 +15,8 @@ from rdflib.namespace import RDF, SKOS, XSD
 from ontology.namespace import DOC, SY, actor_iri, relation_iri
 from ontology.rdf import language_of, normalize_date, to_graph
 from ontology.serialize import serialize, serialize_to_string
-
-
-def _load_sample():
-    """The shared hand-written extraction (tests/ontology/sample.py; tests use --import-mode=importlib)."""
-    spec = importlib.util.spec_from_file_location("seiryoku_test_sample", Path(__file__).with_name("sample.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_sample = _load_sample()
-ACTORS = _sample.ACTORS
-ASSERTIONS = _sample.ASSERTIONS
-SAMPLE_DOC = _sample.DOC
-extraction = _sample.extraction
+from tests.ontology.sample import ACTORS, ASSERTIONS, extraction
+from tests.ontology.sample import DOC as SAMPLE_DOC
 
 ROOT = Path(__file__).resolve().parents[2]
 

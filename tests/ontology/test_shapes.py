@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import json
 from pathlib import Path
 
@@ -14,19 +12,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 from ontology.namespace import SY, actor_iri, relation_iri
 from ontology.rdf import to_graph
 from ontology.validate import SHAPES_PATH, validate
-
-
-def _load_sample():
-    """The shared hand-written extraction (tests/ontology/sample.py; tests use --import-mode=importlib)."""
-    spec = importlib.util.spec_from_file_location("seiryoku_test_sample", Path(__file__).with_name("sample.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_sample = _load_sample()
-ASSERTIONS = _sample.ASSERTIONS
-extraction = _sample.extraction
+from tests.ontology.sample import ASSERTIONS, extraction
 
 ROOT = Path(__file__).resolve().parents[2]
 SH = Namespace("http://www.w3.org/ns/shacl#")
