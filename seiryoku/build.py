@@ -69,7 +69,12 @@ def write_outputs(extraction: Extraction, folder: Path, options: BuildOptions) -
     from graph.export import write_csv, write_graphml
     from graph.gexf import write_gexf
     from graph.html import write_html
-    from graph.metrics import add_metrics_to_rdf, compute_metrics, write_metrics_csv, write_metrics_json
+    from graph.metrics import (
+        add_metrics_to_rdf,
+        compute_metrics,
+        write_metrics_csv,
+        write_metrics_json,
+    )
     from graph.views import assertion_graph
     from ontology.rdf import to_graph
     from ontology.serialize import serialize

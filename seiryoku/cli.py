@@ -148,6 +148,20 @@ def _load_store(graph: Path):  # noqa: ANN202 - the store type belongs to graph.
     return load_store(graph)
 
 
+def _parse_graph(path: Path):  # noqa: ANN202 - an rdflib Graph; rdflib is imported lazily
+    """The RDF graph in a file, or a one-line InputError."""
+    from rdflib import Graph
+
+    if not path.exists():
+        raise InputError(f"{path}: graph file not found (run `seiryoku build` first)")
+    g = Graph()
+    try:
+        g.parse(path)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise InputError(f"{path}: cannot parse RDF: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+    return g
+
+
 @main.command()
 @click.argument("sparql", required=False)
 @click.option("--file", "query_file", type=click.Path(path_type=Path, exists=True), help="Read the query from a file.")
@@ -215,18 +229,10 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_rows: int) -> N
 @_fail_cleanly
 def validate(graph: Path) -> None:
     """Check a graph against the SHACL shapes."""
-    from rdflib import Graph
 
     from ontology.validate import validate as run_validate
 
-    if not graph.exists():
-        raise InputError(f"{graph}: graph file not found")
-    g = Graph()
-    try:
-        g.parse(graph)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError(f"{graph}: cannot parse RDF: {str(exc).splitlines()[0]}") from exc
-    ok, text = run_validate(g)
+    ok, text = run_validate(_parse_graph(graph))
     click.echo("conforms" if ok else text)
     if not ok:
         sys.exit(1)
@@ -239,17 +245,12 @@ def validate(graph: Path) -> None:
 @_fail_cleanly
 def whatif(remove: tuple[str, ...], graph: Path, include_planned: bool) -> None:
     """Report who loses suppliers, funding or paths if the given actors are removed."""
-    from rdflib import Graph
 
     from graph.dependency import format_whatif
     from graph.dependency import whatif as run_whatif
     from graph.views import assertion_graph
 
-    if not graph.exists():
-        raise InputError(f"{graph}: graph file not found (run `seiryoku build` first)")
-    g = Graph()
-    g.parse(graph)
-    mdg = assertion_graph(g)
+    mdg = assertion_graph(_parse_graph(graph))
     unknown = [r for r in remove if r not in mdg]
     if unknown:
         raise InputError(f"unknown actor id(s): {', '.join(unknown)}")

@@ -108,3 +108,13 @@ def test_bad_input_is_one_line_and_the_rest_builds(tmp_path, nlp):
     assert len(errors) == 1 and "Traceback" not in result.output
     assert (tmp_path / "out" / "graph.ttl").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+
+
+def test_unreadable_graph_is_a_one_line_error(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("not turtle {{{", encoding="utf-8")
+    for args in (["validate", "--graph", str(bad)], ["whatif", "--remove", "x", "--graph", str(bad)],
+                 ["query", "SELECT * WHERE {?s ?p ?o}", "--graph", str(tmp_path / "missing.ttl")]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, args
+        assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1, result.output
