@@ -37,7 +37,7 @@ def modality_of(trigger: "Token", frame: "Token") -> str:
     lemmas = {t.lemma_ for t in scope} | {t.text for t in scope}
     if lemmas & hypo:
         return "hypothetical"
-    if lemmas & planned or frame.lemma_ in planned:
+    if lemmas & planned or frame.lemma_ in planned or _announced_future(frame) or _future_adverb(frame, cues):
         return "planned"
     last = [t for t in trigger.doc if not t.is_punct]
     if last and last[-1].text in cues["planned_headline_ending"] and last[-1].head.i in (trigger.i, frame.i):
@@ -45,16 +45,39 @@ def modality_of(trigger: "Token", frame: "Token") -> str:
     return "actual"
 
 
+def _announced_future(frame: "Token") -> bool:
+    """〜すると発表した: a non-past predicate quoted by an announcement is a plan."""
+    if frame.pos_ != "VERB" or any(c.dep_ == "aux" and c.lemma_ in ("た", "だ") for c in frame.children):
+        return False
+    quoted = any(c.text == "と" and c.dep_ in ("case", "mark") and c.i > frame.i for c in frame.children)
+    speech = load_lexicon("triggers")["modality"].get("announce_verbs", [])
+    return quoted and frame.head.i != frame.i and frame.head.lemma_ in speech
+
+
+def _future_adverb(frame: "Token", cues: dict) -> bool:
+    """今後 / 来年 / 年内 on a non-past predicate."""
+    if any(c.dep_ == "aux" and c.lemma_ == "た" for c in frame.children):
+        return False
+    return any(c.text in cues.get("future_adverbs", []) for c in frame.children)
+
+
 def _scope(trigger: "Token", frame: "Token") -> list["Token"]:
-    """The frame's own function words and the chain of governors it hangs from, up to the clause's end."""
+    """The frame's own function words and the chain of governors it hangs from, up to the clause's end: through
+    nominalized or modal heads (〜する方針だ, 〜することを検討), not across an earlier clause (〜し、〜を目指す)."""
     out = [t for t in frame.children if t.i > frame.i and t.dep_ in ("aux", "mark", "cop", "fixed", "case")]
+    lex = load_lexicon("triggers")
+    modal_nouns = set(lex["modality"]["planned"]) | set(lex["modality"]["hypothetical"]) | set(lex["nominalizers"])
+    nominal = frame.i == trigger.i and trigger.pos_ != "VERB" and not any(
+        c.dep_ == "aux" and c.lemma_ == "する" for c in trigger.children)
     node = frame
     hops = 0
-    modal_nouns = set(load_lexicon("triggers")["modality"]["planned"]) | set(load_lexicon("triggers")["modality"]["hypothetical"])
-    while node.head.i != node.i and hops < 3 and (node.dep_ != "acl" or node.head.lemma_ in modal_nouns):
+    while node.head.i != node.i and hops < 3 and node.dep_ != "advcl" and (
+            node.dep_ != "acl" or node.head.lemma_ in modal_nouns):
         parent = node.head
         if parent.i < node.i:
             break
+        if nominal and hops == 0 and parent.lemma_ not in lex["negation"]["verbs"]:
+            break  # 対中規制が作動していない: the governor's mood is not the measure's
         out.append(parent)
         out.extend(t for t in parent.children if t.dep_ in ("aux", "mark", "cop", "fixed") and t.i > parent.i)
         node, hops = parent, hops + 1

@@ -86,8 +86,10 @@ def _assertion(doc: Document, sent: Sentence, pdoc: "Doc", c: Candidate) -> Asse
     """An assertion from a candidate, with evidence offsets in the stored text and attributes of its clause."""
     s0, s1 = c.subject.span(pdoc)
     o0, o1 = c.object.span(pdoc)
-    modality = modality_of(c.trigger, c.frame)
-    negated = negated_of(c.trigger, c.frame)
+    if c.predicate == "leaderOf":  # a title states who holds an office now, whatever the clause plans
+        modality, negated = "actual", False
+    else:
+        modality, negated = modality_of(c.trigger, c.frame), negated_of(c.trigger, c.frame)
     pos = c.trigger.idx
     date = nearest(find_dates(sent.text, doc.date), pos)
     amount = nearest(find_amounts(sent.text), pos) if c.predicate in MONEY_PREDICATES else None
