@@ -271,8 +271,11 @@ def sentence_relations(doc: "Doc", mentions: list[Found]) -> list[Candidate]:
             passive = is_passive(frame)
             receive = frame_of(t)[1]
             usable = [f for f in mentions if f.head in by_head and f in by_head[f.head]]
-            pairs, item = _pairs(linear_args(doc, t, frame, predicate, word, usable, passive, receive), t, frame,
-                                 predicate, word, by_head)
+            linear = linear_args(doc, t, frame, predicate, word, usable, passive, receive)
+            have = {a.role for a in args if a.role in ("subject", "object")}
+            if len(have) == 1:  # keep the side the parse found, take the other from the surface
+                linear = [a for a in args if a.role in have] + [a for a in linear if a.role not in have]
+            pairs, item = _pairs(linear, t, frame, predicate, word, by_head)
         for s, o in pairs:
             if s.found.actor_id == o.found.actor_id:
                 continue

@@ -67,7 +67,7 @@ def _object_trigger(t: "Token") -> tuple["Token", str, str] | None:
     if not table:
         return None
     for c in t.children:
-        if c.dep_ in ("obj", "nsubj") and c.i < t.i:
+        if c.dep_ in ("obj", "nsubj", "obl") and c.i < t.i:
             words = [c.lemma_, c.text] + [x.text + c.text for x in c.children if x.dep_ == "compound"]
             for w in words:
                 if w in table:
