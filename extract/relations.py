@@ -74,6 +74,9 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
         found = mentions_at(c, by_head)
         nominal = c.head.i != frame.i or (frame.i == t.i and not verbal)
         targets = [f for f in found if f.source == "target"]
+        if targets and predicate not in PRESSURE:
+            found = [f for f in found if f.source != "target"]  # 対中輸出: a destination, not a party here
+            targets = []
         if targets:
             args.extend(Arg(f, "object", "target", 0.8) for f in targets)
             found = [f for f in found if f.source != "target"]
@@ -219,6 +222,9 @@ def _topic_as_object(args: list[Arg], predicate: str) -> list[Arg]:
     return out
 
 
+PRESSURE = frozenset({"restricts", "regulates", "opposes", "competesWith"})
+
+
 def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: str,
            by_head: dict[int, list[Found]]) -> tuple[list[tuple[Arg, Arg]], Found | None]:
     """Subject-object pairs from the arguments of one trigger, with the item supplied or restricted."""
@@ -230,6 +236,8 @@ def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: st
         args = [a for a in args if not (a.role == "subject" and a.rule == "genitive")]
     subjects = [a for a in args if a.role == "subject"]
     objects = [a for a in args if a.role == "object"]
+    if predicate == "supplies^":  # XがYのGPUを使用: the maker is named inside the thing used
+        objects = [a for a in objects if a.rule.startswith("inner:")]
     items = [a for a in args if a.role == "item" and a.found.type == "Technology"]
     obj_types = trigger_lexicon()["object_types"]
     typed = trigger_lexicon()["typed_triggers"].get(word)
