@@ -20,19 +20,19 @@ class History:
         lex = load_lexicon("backrefs")
         self._window = int(lex.get("window_sentences", 6))
         self._sentences: deque[list[Found]] = deque(maxlen=self._window)
-        self._topics: set[tuple[int, str]] = set()
+        self._topics: set[str] = set()
 
     def push(self, mentions: list[Found]) -> None:
         """Remember the mentions of a sentence just read."""
         self._sentences.append([m for m in mentions if m.source != "backref"] + [m for m in mentions if m.source == "backref"])
 
-    def mark_topics(self, topics: set[tuple[int, str]]) -> None:
-        """Record which mentions of the last sentence were its topic or subject (は / が)."""
-        self._topics.update((len(self._sentences), key) for key in topics)
+    def mark_topics(self, topics: set[str]) -> None:
+        """Record the actors that were a topic or subject (は / が) of the sentence just read."""
+        self._topics.update(topics)
 
     def is_topic(self, m: Found) -> bool:
-        """True when the actor was a topic or subject in the window."""
-        return any(actor == m.actor_id for _, actor in self._topics)
+        """True when the actor has been a topic or subject in this document."""
+        return m.actor_id in self._topics
 
     def recent(self) -> list[Found]:
         """Mentions in the window, most recent first."""

@@ -164,7 +164,7 @@ def extract_document(
             if key not in out or out[key].confidence < a.confidence:
                 out[key] = a
         history.push(every)
-        history.mark_topics({(0, m.actor_id) for m in every if m.type == "Company" and _is_topic(pdoc, m)})
+        history.mark_topics({m.actor_id for m in every if m.type == "Company" and _is_topic(pdoc, m)})
     return sorted(out.values(), key=lambda a: (a.evidence.start, a.subject, a.predicate, a.object))
 
 

@@ -108,3 +108,10 @@ def test_evidence_offsets_point_into_the_text(nlp):
         assert text[s0:s1] in ("米マイクロソフト", "マイクロソフト")
     inv = [a for a in found if a.predicate == "investsIn"][0]
     assert inv.date == "2024-04-16" and inv.amount == 1.5e9 and inv.currency == "USD"
+
+
+def test_dosha_prefers_the_company_the_text_is_about(nlp):
+    text = ("エヌビディアは中国向けに半導体を販売してきた。中国の新興企業ディープシークの低価格モデルが広がった。"
+            "同社のジェンスン・フアンCEOは北京で会談した。")
+    leaders = [a for a in _run(nlp, text) if a.predicate == "leaderOf"]
+    assert [(a.subject, a.object) for a in leaders] == [("jensen_huang", "nvidia")]
