@@ -276,7 +276,8 @@ def _cue_unknowns(doc: "Doc", gaz: Gazetteer, taken: set[int]) -> list[Found]:
         if len(norm_key(text)) < 2 or text in outlets() or not _foreign_name(text, country) \
                 or not _name_like(doc, name_start, chunk[1]) or _not_an_actor(text):
             continue
-        out.append(Found(chunk[0], chunk[1], span_head(doc, *chunk), mint_id(text), actor_type, country, text, "cue", 0.6))
+        head = span_head(doc, *chunk)
+        out.append(Found(chunk[0], chunk[1], head, mint_id(text), actor_type, country, text, "cue", 0.6))
         taken.update(range(*chunk))
     return out
 

@@ -24,7 +24,7 @@ class History:
 
     def push(self, mentions: list[Found]) -> None:
         """Remember the mentions of a sentence just read."""
-        self._sentences.append([m for m in mentions if m.source != "backref"] + [m for m in mentions if m.source == "backref"])
+        self._sentences.append(sorted(mentions, key=lambda m: m.source == "backref"))
 
     def mark_topics(self, topics: set[str]) -> None:
         """Record the actors that were a topic or subject (は / が) of the sentence just read."""

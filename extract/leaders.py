@@ -1,4 +1,4 @@
-"""Persons with titles (赤澤亮正経済産業相, NVIDIAのジェンスン・フアンCEO, 石破首相): the title and the office it heads."""
+"""Persons with titles (赤澤亮正経済産業相, NVIDIAのジェンスン・フアンCEO): the title and the office it heads."""
 
 from __future__ import annotations
 

@@ -96,7 +96,8 @@ def made_by(doc: "Doc", mentions: list[Found], by_head: dict[int, list[Found]]) 
             for c in h.children:
                 if c.i < h.i and case_marker(c) in ("による", "によって", "により"):
                     for f in mentions_at(c, by_head):
-                        out.append(Candidate(f, predicates[m.type], m, doc[m.head], doc[m.head], "made-by:による", 0.65))
+                        head = doc[m.head]
+                        out.append(Candidate(f, predicates[m.type], m, head, head, "made-by:による", 0.65))
     return out
 
 

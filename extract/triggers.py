@@ -88,7 +88,8 @@ def _money_trigger(t: "Token") -> tuple["Token", str, str] | None:
 
 def _complement_trigger(t: "Token") -> tuple["Token", str, str] | None:
     """A verb made a trigger by its に-complement (エンティティリストに追加 -> restricts)."""
-    table = trigger_lexicon()["complement_triggers"].get(t.lemma_) or trigger_lexicon()["complement_triggers"].get(t.text)
+    triggers = trigger_lexicon()["complement_triggers"]
+    table = triggers.get(t.lemma_) or triggers.get(t.text)
     if not table:
         return None
     for c in t.children:
@@ -128,7 +129,8 @@ def frame_of(t: "Token") -> tuple["Token", bool]:
 @lru_cache(maxsize=1)
 def modal_nouns() -> frozenset[str]:
     cues = trigger_lexicon()["modality"]
-    return frozenset(cues["planned"]) | frozenset(cues["hypothetical"]) | frozenset(trigger_lexicon()["negation"]["nouns"]) \
+    negation = trigger_lexicon()["negation"]["nouns"]
+    return frozenset(cues["planned"]) | frozenset(cues["hypothetical"]) | frozenset(negation) \
         | frozenset(trigger_lexicon()["nominalizers"])
 
 

@@ -76,7 +76,8 @@ def main() -> None:
               help="Output folder (replaced atomically).")
 @click.option("--include-planned", is_flag=True, help="Let planned/hypothetical edges enter metrics (weight x0.5).")
 @click.option("--top-k", type=int, default=None, help="Draw only the k actors with the highest PageRank in graph.html.")
-@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
 @_fail_cleanly
 def build(paths: tuple[Path, ...], out: Path, include_planned: bool, top_k: int | None, progress: bool | None) -> None:
     """Build the graph from PATHS (files or folders; default: the sample corpus) into OUT."""
@@ -92,7 +93,8 @@ def build(paths: tuple[Path, ...], out: Path, include_planned: bool, top_k: int 
     if report.per_predicate:
         click.echo("relations per predicate: " + ", ".join(f"{p} {n}" for p, n in sorted(report.per_predicate.items())))
     if report.dropped:
-        click.echo("off-signature edges (dropped, or retyped as shown): " + ", ".join(f"{p} {n}" for p, n in sorted(report.dropped.items())))
+        counts = ", ".join(f"{p} {n}" for p, n in sorted(report.dropped.items()))
+        click.echo("off-signature edges (dropped, or retyped as shown): " + counts)
     click.echo("top actors by PageRank:")
     for actor_id, label, score in report.top:
         click.echo(f"  {score:.4f}  {label} ({actor_id})")
@@ -158,7 +160,8 @@ def _parse_graph(path: Path):  # noqa: ANN202 - an rdflib Graph; rdflib is impor
     try:
         g.parse(path)
     except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError(f"{path}: cannot parse RDF: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"{path}: cannot parse RDF: {reason}") from exc
     return g
 
 
