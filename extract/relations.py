@@ -105,7 +105,7 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
                 if g.dep_ == "nmod" and case_marker(g) == "の":
                     args.extend(Arg(f, "subject", "genitive", 0.7) for f in mentions_at(g, by_head))
     if is_relative(frame) or (frame.i == t.i and t.dep_ in ("nmod", "compound", "acl") and predicate == "partOf"):
-        owner = mentions_at(frame.head, by_head) or apposed_mentions(frame.head, by_head)
+        owner = _owner(frame.head, by_head)
         filled = {a.role for a in args}
         if is_relative(frame) and not passive:
             markers = {case_marker(c) for c in frame.children} | {case_marker(c) for c in t.children}
@@ -133,6 +133,18 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
     if not any(a.role == "subject" for a in args):
         args.extend(Arg(f, "subject", "shared-subject", 0.7) for f in _subject_from_clause_before(frame, by_head))
     return args, frame
+
+
+def _owner(tok: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
+    """The actor a relative clause modifies: the head noun's own mention, one covering it (Preferred+Elements),
+    its apposition (事業「GENIAC」), or that of the noun it modifies in turn (生成AIの開発支援事業「GENIAC」)."""
+    for _ in range(3):
+        found = mentions_at(tok, by_head) or [f for fs in by_head.values() for f in fs if f.i <= tok.i < f.j] \
+            or apposed_mentions(tok, by_head)
+        if found or tok.dep_ not in ("nmod", "compound") or tok.head.i <= tok.i:
+            return found
+        tok = tok.head
+    return []
 
 
 def _nominal_only(t: "Token", frame: "Token") -> bool:
