@@ -39,11 +39,12 @@ def _subject_from_governor(frame: "Token", by_head: dict[int, list[Found]]) -> l
     """The topic or subject of the clause a subordinate predicate hangs from (AはBと提携し、Cを開発した)."""
     node = frame
     modal = modal_nouns()
+    via_clause = False
     for _ in range(4):
         climbs = node.dep_ in ("advcl", "ccomp", "obl") or node.dep_ == "acl" and node.head.lemma_ in modal \
-            or node.dep_ in ("obj", "nsubj") and node.lemma_ in modal \
-            or node.dep_ == "acl" and node.i == frame.i and not mentions_at(node.head, by_head) \
-            or node.dep_ == "obl" and node.head.i != node.i
+            or node.dep_ in ("obj", "nsubj") and (node.lemma_ in modal or via_clause) \
+            or node.dep_ == "acl" and node.i == frame.i and not mentions_at(node.head, by_head)
+        via_clause = node.dep_ == "acl" and node.i == frame.i  # 規制する措置を発表: the measure's announcer
         if not climbs or node.head.i == node.i:
             return []
         node = node.head
