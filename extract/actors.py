@@ -17,6 +17,7 @@ from extract.lexical import (
     place_countries,
     prefix_letters,
     split_title,
+    title_info,
 )
 from extract.quoted import quoted_names
 
@@ -202,8 +203,6 @@ def _ner_unknowns(doc: "Doc", gaz: Gazetteer, taken: set[int]) -> list[Found]:
 
 def _person_like(doc: "Doc", i: int, j: int) -> bool:
     nxt = doc[j].text if j < len(doc) else ""
-    from extract.lexical import title_info
-
     return nxt in ("氏", "さん") or title_info(doc, j) is not None
 
 

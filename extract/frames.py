@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from extract.actors import Found
 from extract.gazetteer import load_lexicon
+from extract.signatures import symmetric_predicates
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -160,7 +161,7 @@ def children_with_markers(tokens: Iterable["Token"], skip: set[int]) -> list[tup
     return out
 
 
-SYMMETRIC = frozenset({"cooperatesWith", "competesWith"})
+SYMMETRIC = symmetric_predicates()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from extract.actors import Found
 
 _QUOTED = re.compile(r"[「『]([^「」『』。]{3,48})[」』]")
-_EXTRA_INSTRUMENT = ("計画", "枠組み", "フレームワーク", "基本計画", "行動計画", "方針", "原則", "プロファイル", "ガイダンス", "綱領")
+_EXTRA_INSTRUMENT = ("計画", "枠組み", "フレームワーク", "基本計画", "行動計画", "方針", "原則", "プロファイル",
+                     "ガイダンス", "綱領")
 
 
 def _kind(name: str) -> str | None:
