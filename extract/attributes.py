@@ -140,7 +140,7 @@ def find_dates(text: str, doc_date: str | None) -> list[tuple[int, str, str]]:
                 continue
             y, mo, d = ref_y, str(ref_m), g["bd"]
         iso, prec = _iso(y, mo, d)
-        if iso:
+        if iso and not re.match(r"\s*(?:まで|以降|以内|ごろ|頃)", text[m.end() :]):  # a deadline is not the event's date
             out.append((m.start(), iso, prec))
     return out
 

@@ -21,7 +21,7 @@ from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.leaders import attach_titles, parenthetical_heads, title_relations
 from extract.parse import Sentence, parse_sentences, split_sentences
 from extract.relations import sentence_relations
-from extract.signatures import allowed, retyped, symmetric_predicates
+from extract.signatures import allowed, by_subject, retyped, symmetric_predicates
 from extract.types import Actor, Assertion, Document, Evidence, Extraction
 
 if TYPE_CHECKING:
@@ -150,6 +150,9 @@ def extract_document(
                         tally.surfaces[office.actor_id][m.title] += 1
         candidates = sentence_relations(pdoc, every) + _leader_candidates(pdoc, every, by_id, gaz)
         for c in map(lambda c: _speaking_for(c, by_id), candidates):
+            better = by_subject(c.predicate, c.subject.type, c.object.type)
+            if better != c.predicate:
+                c = replace(c, predicate=better, rule=c.rule + f"|retyped:{c.predicate}")
             if not allowed(c.predicate, c.subject.type, c.object.type):
                 alt = retyped(c.predicate, c.subject.type, c.object.type)
                 tally.dropped[c.predicate + (f"->{alt}" if alt else "")] += 1

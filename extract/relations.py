@@ -85,7 +85,8 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
                 continue
         if not found:
             if predicate != "partOf^":
-                args.extend(_pass_through(c, marker, predicate, by_head, word, receive and not nominal))
+                args.extend(_pass_through(c, marker, predicate, by_head, word, receive and not nominal,
+                                          passive and not nominal))
             continue
         if nominal and marker in ("の", ""):
             genitive_object = predicate == "partOf" or word in trigger_lexicon()["genitive_is_object"]
@@ -133,7 +134,29 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
         args.extend(Arg(f, "subject", "shared-topic", 0.7) for f in _subject_from_governor(frame, by_head))
     if not any(a.role == "subject" for a in args):
         args.extend(Arg(f, "subject", "shared-subject", 0.7) for f in _subject_from_clause_before(frame, by_head))
+    if frame.dep_ == "advcl" and frame.head.i > frame.i:
+        args.extend(_from_main_clause(frame, receive, args, by_head))
     return args, frame
+
+
+_NAMED_THINGS = frozenset({"Program", "PolicyInstrument", "Technology"})
+
+
+def _from_main_clause(frame: "Token", receive: bool, args: list[Arg], by_head: dict[int, list[Found]]) -> list[Arg]:
+    """Arguments a subordinate clause takes from the main one: the receiver of 〜による資金提供を受け、Yは…,
+    and a named programme the main clause is about (A、B、Cが主導し、「X」が発足した)."""
+    roles = {a.role for a in args}
+    out: list[Arg] = []
+    for c in frame.head.children:
+        marker = case_marker(c)
+        if c.i <= frame.i or marker not in ("は", "が", "も", "を"):
+            continue
+        for f in mentions_at(c, by_head):
+            if receive and "object" not in roles and marker in ("は", "が", "も"):
+                out.append(Arg(f, "object", "main-clause:receiver", 0.65))
+            elif "object" not in roles and f.type in _NAMED_THINGS:
+                out.append(Arg(f, "object", "main-clause:named", 0.6))
+    return out
 
 
 def _owner(tok: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
@@ -195,9 +218,9 @@ def _partners(t: "Token", frame: "Token", by_head: dict[int, list[Found]], taken
 
 
 def _pass_through(c: "Token", marker: str, predicate: str, by_head: dict[int, list[Found]], word: str = "",
-                  receive: bool = False) -> list[Arg]:
+                  receive: bool = False, passive: bool = False) -> list[Arg]:
     """Actors named inside a non-actor object (中国へのNVIDIAの半導体輸出を規制: NVIDIA, china)."""
-    role = role_of(predicate, marker, receive=receive, word=word)
+    role = role_of(predicate, marker, passive=passive, receive=receive, word=word)
     if role != "object" or predicate in SYMMETRIC:
         return []
     out = []
@@ -251,6 +274,8 @@ def _pairs(args: list[Arg], t: "Token", frame: "Token", predicate: str, word: st
     objects = [a for a in args if a.role == "object"]
     if predicate == "supplies^":  # XがYのGPUを使用: the maker is named inside the thing used
         objects = [a for a in objects if a.rule.startswith("inner:")]
+    if word in {"資金" + w for w in trigger_lexicon()["money_receive"]["words"]}:  # Xから1億ドルを調達: only a giver
+        subjects = [a for a in subjects if a.rule.endswith(("から", "より"))]
     items = [a for a in args if a.role == "item" and a.found.type == "Technology"]
     obj_types = trigger_lexicon()["object_types"]
     typed = trigger_lexicon()["typed_triggers"].get(word)

@@ -35,3 +35,9 @@ def retyped(predicate: str, subject_type: str, object_type: str) -> str | None:
     """The predicate an off-signature edge becomes (leads of a PolicyInstrument -> enacts), if it fits then."""
     alt = load_lexicon("predicates").get("retype", {}).get(predicate, {}).get(object_type)
     return alt if alt and allowed(alt, subject_type, object_type) else None
+
+
+def by_subject(predicate: str, subject_type: str, object_type: str) -> str:
+    """The predicate an edge takes given its subject's type (a Person who leads an organization heads it)."""
+    alt = load_lexicon("predicates").get("retype_by_subject", {}).get(predicate, {}).get(subject_type)
+    return alt if alt and allowed(alt, subject_type, object_type) else predicate
