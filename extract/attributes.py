@@ -23,6 +23,7 @@ _AMOUNT = re.compile(
     r"(?:約|およそ|総額|計|最大)?(?P<num>(?:\d+(?:[.,]\d+)*(?:兆|億|万|千)){0,3}\d*(?:[.,]\d+)*)"
     r"(?P<cur>米ドル|ドル|円|ユーロ|元|人民元|ウォン|ルピー|ポンド|USD|JPY|EUR)"
 )
+_DEADLINE = re.compile(r"\s*(?:まで|以降|以内|ごろ|頃)")
 _PART = re.compile(r"(\d+(?:[.,]\d+)*)(兆|億|万|千)?")
 _CURRENCY = {"米ドル": "USD", "ドル": "USD", "USD": "USD", "円": "JPY", "JPY": "JPY", "ユーロ": "EUR", "EUR": "EUR",
              "元": "CNY", "人民元": "CNY", "ウォン": "KRW", "ルピー": "INR", "ポンド": "GBP"}
@@ -140,7 +141,7 @@ def find_dates(text: str, doc_date: str | None) -> list[tuple[int, str, str]]:
                 continue
             y, mo, d = ref_y, str(ref_m), g["bd"]
         iso, prec = _iso(y, mo, d)
-        if iso and not re.match(r"\s*(?:まで|以降|以内|ごろ|頃)", text[m.end() :]):  # a deadline is not the event's date
+        if iso and not _DEADLINE.match(text, m.end()):  # a deadline is not the event's date
             out.append((m.start(), iso, prec))
     return out
 
