@@ -124,9 +124,11 @@ def _with_prefix(doc: "Doc", found: list[Found]) -> list[Found]:
     out = []
     for f in found:
         p = f.i - 1
-        if f.type != "Country" and p >= 0 and p not in taken and doc[p].dep_ == "compound":
+        if f.type != "Country" and p >= 0 and p not in taken:
             country = letters.get(doc[p].text) or place_countries().get(doc[p].text)
-            if country and doc[p].head.i in range(f.i, f.j):
+            attached = doc[p].dep_ == "compound" and doc[p].head.i in range(f.i, f.j)
+            glued = doc[p].text in prefix_letters() and doc[p].idx + len(doc[p].text) == doc[f.i].idx
+            if country and (attached or glued):  # 米クアルコム even when the parser cut 米 loose
                 f = replace(f, i=p, country=f.country or country, source=f.source + "+prefix")
         out.append(f)
     return out

@@ -111,8 +111,11 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
         filled = {a.role for a in args}
         if is_relative(frame) and not passive:
             markers = {case_marker(c) for c in frame.children} | {case_marker(c) for c in t.children}
-            if markers & {"を"} and predicate not in ("partOf",):
-                filled.add("object")
+            has_subject = bool(markers & {"が", "の"}) or "subject" in filled
+            if markers & {"を"} and not has_subject and predicate not in ("partOf",):
+                filled.add("object")  # 半導体を供給する[X]: X is who supplies
+            elif has_subject and "object" in filled and predicate == "supplies":
+                filled.discard("object")  # Yが半導体を供給する[X]: X receives (the を-thing is the item)
         role = "subject" if predicate == "partOf" or "object" in filled else "object"
         if role == "subject" and "subject" in filled and predicate != "partOf":
             owner = []
