@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from extract.frames import is_verbal
 from extract.gazetteer import load_lexicon
 
 if TYPE_CHECKING:
@@ -68,8 +69,7 @@ def _scope(trigger: "Token", frame: "Token") -> list["Token"]:
     out = [t for t in frame.children if t.i > frame.i and t.dep_ in ("aux", "mark", "cop", "fixed", "case")]
     lex = load_lexicon("triggers")
     modal_nouns = set(lex["modality"]["planned"]) | set(lex["modality"]["hypothetical"]) | set(lex["nominalizers"])
-    nominal = frame.i == trigger.i and trigger.pos_ != "VERB" and not any(
-        c.dep_ == "aux" and c.lemma_ == "する" for c in trigger.children)
+    nominal = frame.i == trigger.i and not is_verbal(trigger)
     node = frame
     hops = 0
     while node.head.i != node.i and hops < 3 and node.dep_ != "advcl" and (

@@ -144,6 +144,11 @@ def _quantity(tok: "Token") -> bool:
     return tok.text in _UNITS or tok.pos_ == "NUM" or tok.like_num
 
 
+def is_verbal(t: "Token") -> bool:
+    """True when a trigger is used as a verb (a VERB, or a サ変 noun carrying する)."""
+    return t.pos_ == "VERB" or any(c.dep_ == "aux" and c.lemma_ == "する" for c in t.children)
+
+
 def is_passive(frame: "Token") -> bool:
     """True when the predicate carries a passive auxiliary (れる / られる)."""
     aux = set(load_lexicon("triggers")["passive_aux"])

@@ -16,12 +16,12 @@ from extract.attributes import (
     negated_of,
 )
 from extract.coref import History, resolve_backrefs
-from extract.frames import Candidate
+from extract.frames import SYMMETRIC, Candidate, case_marker
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.leaders import attach_titles, parenthetical_heads, title_relations
 from extract.parse import Sentence, parse_sentences, split_sentences
 from extract.relations import sentence_relations
-from extract.signatures import allowed, by_subject, retyped, symmetric_predicates
+from extract.signatures import allowed, by_subject, retyped
 from extract.types import Actor, Assertion, Document, Evidence, Extraction
 
 if TYPE_CHECKING:
@@ -57,8 +57,6 @@ def _leader_candidates(doc: "Doc", mentions: list[Found], by_id: dict[str, Found
 
 
 def _is_topic(doc: "Doc", m: Found) -> bool:
-    from extract.frames import case_marker
-
     return case_marker(doc[m.head]) in ("は", "が", "も", "では")
 
 
@@ -161,7 +159,7 @@ def extract_document(
                 c = replace(c, predicate=alt, rule=c.rule + f"|retyped:{c.predicate}")
             a = _assertion(document, sent, pdoc, c)
             key = f"{a.evidence.start}|{a.subject}|{a.predicate}|{a.object}"
-            if a.predicate in symmetric_predicates():
+            if a.predicate in SYMMETRIC:
                 lo, hi = sorted((a.subject, a.object))
                 key = f"{a.evidence.start}|{lo}|{a.predicate}|{hi}"
             if key not in out or out[key].confidence < a.confidence:
@@ -186,6 +184,12 @@ def _actor(actor_id: str, tally: _Tally, gaz: Gazetteer) -> Actor:
                  None, mentions, f.source)
 
 
+def _home(actor_id: str, tally: _Tally, gaz: Gazetteer) -> str | None:
+    """An actor's country, from the gazetteer or from the text that named it."""
+    entry = gaz.entries.get(actor_id)
+    return entry.country if entry is not None else tally.found[actor_id].country
+
+
 def extract_corpus(
     documents: Sequence[Document],
     nlp: "Language | None" = None,
@@ -199,13 +203,10 @@ def extract_corpus(
     for document in documents:
         assertions.extend(extract_document(document, nlp, gaz, tally, progress))
     used = {a.subject for a in assertions} | {a.object for a in assertions} | {a.item for a in assertions if a.item}
-    keep = sorted(a for a in tally.found if a in used or a in gaz.entries)
-    actors = tuple(_actor(a, tally, gaz) for a in keep)
-    for actor in actors:  # countries an actor points at must exist as actors
-        if actor.country and actor.country not in keep and actor.country in gaz.entries:
-            keep.append(actor.country)
-    if len(keep) != len(actors):
-        actors = tuple(_actor(a, tally, gaz) for a in sorted(keep))
+    keep = {a for a in tally.found if a in used or a in gaz.entries}
+    homes = {_home(a, tally, gaz) for a in keep}  # countries an actor points at must exist as actors
+    keep |= {c for c in homes if c in gaz.entries}
+    actors = tuple(_actor(a, tally, gaz) for a in sorted(keep))
     docs = tuple(documents)
     order = {d.name: k for k, d in enumerate(docs)}
     assertions.sort(key=lambda a: (order[a.evidence.doc], a.evidence.start, a.subject, a.predicate, a.object))

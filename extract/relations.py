@@ -12,6 +12,7 @@ from extract.frames import (
     case_marker,
     children_with_markers,
     is_passive,
+    is_verbal,
     mentions_at,
     role_of,
 )
@@ -70,7 +71,7 @@ def _collect(t: "Token", predicate: str, word: str, by_head: dict[int, list[Foun
     skip = {h.i for h in heads} | {c.i for c in defining}
     for c in defining:  # 中国への投資を引き上げた: the actor sits inside the noun that defines the trigger
         args.extend(_pass_through(c, "を", predicate, by_head, word))
-    verbal = t.pos_ == "VERB" or any(c.dep_ == "aux" and c.lemma_ == "する" for c in t.children)
+    verbal = is_verbal(t)
     for c, marker in _expand_quantities(children_with_markers(heads, skip), t, by_head):
         found = mentions_at(c, by_head)
         nominal = c.head.i != frame.i or (frame.i == t.i and not verbal)
@@ -176,8 +177,7 @@ def _owner(tok: "Token", by_head: dict[int, list[Found]]) -> list[Found]:
 
 def _nominal_only(t: "Token", frame: "Token") -> bool:
     """A trigger noun not carried by a light verb (中国への輸出を禁じた): its arguments are inside its phrase."""
-    verbal = t.pos_ == "VERB" or any(c.dep_ == "aux" and c.lemma_ == "する" for c in t.children)
-    return frame.i == t.i and not verbal
+    return frame.i == t.i and not is_verbal(t)
 
 
 def _expand_quantities(
